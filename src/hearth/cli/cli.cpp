@@ -1,0 +1,51 @@
+#include "hearth/cli/cli.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "hearth/cli/commands.hpp"
+
+namespace hearth::cli {
+
+int report(const core::Error& error) {
+  std::cerr << "hearth: " << error.describe() << "\n";
+  return error.code == core::ErrorCode::kInvalid ? kExitUsage : kExitFailure;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "Hearth: case records, statutory returns and multi-agency information sharing for "
+      "children's social care in England.",
+      "hearth"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "hearth 0.1.0");
+  const Runner demo = add_demo(app);
+  const Runner serve_command = add_serve(app);
+  const Runner synth = add_synth(app);
+  const Runner migrate = add_migrate(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    if (app.got_subcommand("demo")) return demo();
+    if (app.got_subcommand("serve")) return serve_command();
+    if (app.got_subcommand("synth")) return synth();
+    if (app.got_subcommand("migrate")) return migrate();
+  } catch (const std::exception& e) {
+    std::cerr << "hearth: internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  return kExitUsage;
+}
+
+}  // namespace hearth::cli

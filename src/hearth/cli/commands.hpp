@@ -1,0 +1,41 @@
+// Wiring shared by the subcommands.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "hearth/core/error.hpp"
+#include "hearth/store/store.hpp"
+#include "hearth/synth/synth.hpp"
+
+namespace hearth::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// Each registers its subcommand on `app` and returns the function that runs it after parsing.
+using Runner = std::function<int()>;
+Runner add_migrate(CLI::App& app);
+Runner add_synth(CLI::App& app);
+Runner add_serve(CLI::App& app);
+Runner add_demo(CLI::App& app);
+
+// "hearth: <message>" on standard error; returns the exit code for the error's kind.
+int report(const core::Error& error);
+
+// The default database: var/hearth.db.
+inline const char* kDefaultDatabase = "var/hearth.db";
+
+struct ServeOptions {
+  std::string db;
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;
+  int threads = 0;
+  std::string web_root;
+};
+int serve(const ServeOptions& options, bool create_database);
+
+}  // namespace hearth::cli

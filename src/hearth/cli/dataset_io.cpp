@@ -1,0 +1,173 @@
+// Synthetic datasets into the store and onto disk.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <unordered_map>
+
+#include "hearth/cli/dataset_io.hpp"
+
+namespace hearth::cli {
+namespace {
+
+template <typename T>
+void append(std::vector<store::Record>& out, const std::vector<T>& items) {
+  for (const auto& item : items) out.emplace_back(item);
+}
+
+// Children with earlier revisions: the list of their revisions, oldest first.
+std::unordered_map<std::string, std::vector<const synth::Dataset::ChildHistory*>> histories(
+    const synth::Dataset& dataset) {
+  std::unordered_map<std::string, std::vector<const synth::Dataset::ChildHistory*>> out;
+  for (const auto& entry : dataset.child_history) out[entry.before.id].push_back(&entry);
+  return out;
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+}  // namespace
+
+std::vector<store::Record> current_records(const synth::Dataset& dataset, bool oldest_children) {
+  std::vector<store::Record> out;
+  out.reserve(dataset.record_count());
+  append(out, dataset.teams);
+  append(out, dataset.practitioners);
+  append(out, dataset.agencies);
+  append(out, dataset.carers);
+  append(out, dataset.providers);
+  if (oldest_children) {
+    const auto history = histories(dataset);
+    for (const auto& child : dataset.children) {
+      auto found = history.find(child.id);
+      if (found == history.end()) {
+        out.emplace_back(child);
+      } else {
+        out.emplace_back(found->second.front()->before);
+      }
+    }
+  } else {
+    append(out, dataset.children);
+  }
+  append(out, dataset.people);
+  append(out, dataset.relationships);
+  append(out, dataset.contacts);
+  append(out, dataset.referrals);
+  append(out, dataset.assessments);
+  append(out, dataset.cin_plans);
+  append(out, dataset.strategy_discussions);
+  append(out, dataset.section47_enquiries);
+  append(out, dataset.conferences);
+  append(out, dataset.protection_plans);
+  append(out, dataset.episodes);
+  append(out, dataset.placements);
+  append(out, dataset.reviews);
+  append(out, dataset.missing_episodes);
+  append(out, dataset.outcomes);
+  append(out, dataset.care_leaver_outcomes);
+  append(out, dataset.adoptions);
+  append(out, dataset.previous_permanence);
+  append(out, dataset.social_worker_episodes);
+  append(out, dataset.agency_records);
+  return out;
+}
+
+core::Result<int64_t> load_dataset(store::Store& store, const synth::Dataset& dataset,
+                                   uint64_t seed) {
+  const auto records = current_records(dataset, /*oldest_children=*/true);
+  const store::Change loaded{"synth",
+                             fmt::format("synthetic local authority {} {} (seed {})",
+                                         dataset.authority.la_code, dataset.authority.name, seed),
+                             core::Timestamp::from_date(core::Date::from_days(0))};
+  // Recorded as at the start of the history: later revisions carry their own dates.
+  store::Change first = loaded;
+  if (!dataset.referrals.empty()) {
+    core::Date earliest = dataset.referrals.front().referral_date;
+    for (const auto& r : dataset.referrals) earliest = std::min(earliest, r.referral_date);
+    first.at = core::Timestamp::from_date(earliest, 9);
+  }
+  auto count = store.bulk_load(records, first);
+  if (!count) return count.error();
+
+  // Later revisions: each change of a child's record on the day it happened.
+  const auto history = histories(dataset);
+  std::unordered_map<std::string, const domain::Child*> current;
+  for (const auto& child : dataset.children) current[child.id] = &child;
+  int64_t revisions = 0;
+  auto done = store.transact([&](store::Writer& writer) -> core::Status {
+    for (const auto& [child_id, entries] : history) {
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const domain::Child& after =
+            i + 1 < entries.size() ? entries[i + 1]->before : *current.at(child_id);
+        store::Change change{"synth", entries[i]->reason,
+                             core::Timestamp::from_date(entries[i]->changed_on, 10)};
+        auto written = writer.put(after, change);
+        if (!written) return written.error();
+        ++revisions;
+      }
+    }
+    return {};
+  });
+  if (!done) return done.error();
+  return *count + revisions;
+}
+
+core::Status write_dataset(const synth::Dataset& dataset, const std::filesystem::path& folder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return core::Error::io(fmt::format("cannot create {}: {}", folder.string(), ec.message()));
+  auto open = [&](const char* name, std::ofstream& out) -> core::Status {
+    out.open(folder / name, std::ios::binary | std::ios::trunc);
+    if (!out) return core::Error::io(fmt::format("cannot write {}", (folder / name).string()));
+    return {};
+  };
+  std::ofstream records, people, truth;
+  for (auto [name, stream] : {std::pair{"records.jsonl", &records}, std::pair{"people.csv", &people},
+                              std::pair{"truth.csv", &truth}}) {
+    if (auto opened = open(name, *stream); !opened) return opened;
+  }
+  std::string line;
+  for (const auto& record : current_records(dataset, /*oldest_children=*/false)) {
+    line.clear();
+    line += "{\"kind\":\"";
+    line += domain::record_kind_name(store::kind_of(record));
+    line += "\",\"record\":";
+    line += store::to_json(record);
+    line += "}\n";
+    records << line;
+  }
+  // The linkage view: every person record the authority and the agencies hold.
+  people << "record_id,source,given_name,family_name,date_of_birth,sex,postcode,nhs_number,upn\n";
+  for (const auto& child : dataset.children) {
+    people << csv_field(child.id) << ",social_care," << csv_field(child.name.given) << ','
+           << csv_field(child.name.family) << ','
+           << (child.date_of_birth ? child.date_of_birth->to_iso() : "") << ',' << child.sex << ','
+           << csv_field(child.postcode) << ',' << csv_field(child.nhs_number) << ','
+           << csv_field(child.upn) << '\n';
+  }
+  for (const auto& r : dataset.agency_records) {
+    people << csv_field(r.id) << ',' << r.source << ',' << csv_field(r.given_name) << ','
+           << csv_field(r.family_name) << ',' << r.date_of_birth << ',' << r.sex << ','
+           << csv_field(r.postcode) << ',' << csv_field(r.nhs_number) << ',' << csv_field(r.upn)
+           << '\n';
+  }
+  truth << "record_id,source,person_id\n";
+  for (const auto& row : dataset.truth) {
+    truth << csv_field(row.record_id) << ',' << row.source << ',' << csv_field(row.person_id)
+          << '\n';
+  }
+  for (auto* stream : {&records, &people, &truth}) {
+    stream->flush();
+    if (!*stream) return core::Error::io(fmt::format("writing into {} failed (disk full?)", folder.string()));
+  }
+  return {};
+}
+
+}  // namespace hearth::cli

@@ -1,0 +1,708 @@
+#include "hearth/store/detail/sql_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "hearth/store/detail/codec.hpp"
+
+namespace hearth::store::detail {
+namespace {
+
+using core::Error;
+using core::Result;
+using core::Status;
+
+// Bytes after every UTF-8 character, so [prefix, prefix + kAfterAll) covers every extension.
+constexpr std::string_view kAfterAll = "\xf4\x8f\xbf\xbf";
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+Status check_change(const Change& change) {
+  if (change.by.empty()) return Error::invalid("by", "a change must say who made it");
+  if (change.reason.empty()) return Error::invalid("reason", "a change must say why it was made");
+  return {};
+}
+
+Status check_key(const Record& record) {
+  if (id_of(record).empty()) return Error::invalid("id", "a record needs an id");
+  if (la_code_of(record).empty()) {
+    return Error::invalid("la_code", "a record needs its local authority code");
+  }
+  return {};
+}
+
+// Binds texts to a statement and runs it to completion, returning the first column of the first
+// row if there is one.
+Result<std::optional<int64_t>> run(Statement& statement, std::initializer_list<std::string_view> params) {
+  statement.reset();
+  int index = 1;
+  for (std::string_view p : params) statement.bind_text(index++, p);
+  auto row = statement.step();
+  if (!row) {
+    statement.reset();
+    return row.error();
+  }
+  std::optional<int64_t> first;
+  if (*row && !statement.column_is_null(0)) first = statement.column_int(0);
+  while (*row) {
+    row = statement.step();
+    if (!row) {
+      statement.reset();
+      return row.error();
+    }
+  }
+  statement.reset();
+  return first;
+}
+
+std::string sort_key(const domain::Child& child) {
+  return lower_ascii(child.name.family) + '\x1f' + lower_ascii(child.name.given) + '\x1f' +
+         child.id;
+}
+
+std::vector<std::string> child_tokens(const domain::Child& child) {
+  std::set<std::string> tokens;
+  for (const std::string* name : {&child.name.given, &child.name.middle, &child.name.family,
+                                  &child.name.preferred, &child.name.former_family}) {
+    for (auto& token : name_tokens(*name)) tokens.insert(std::move(token));
+  }
+  tokens.insert(lower_ascii(child.id));
+  return {tokens.begin(), tokens.end()};
+}
+
+// Keeps child_search and child_name_token in step with a child's current revision.
+Status index_child(Connection& connection, const domain::Child& child, bool withdrawn) {
+  for (const char* sql : {"DELETE FROM child_search WHERE la_code = ? AND child_id = ?",
+                          "DELETE FROM child_name_token WHERE la_code = ? AND child_id = ?"}) {
+    auto statement = connection.prepare(sql);
+    if (!statement) return statement.error();
+    if (auto done = run(**statement, {child.la_code, child.id}); !done) return done.error();
+  }
+  if (withdrawn) return {};
+  auto insert = connection.prepare(
+      "INSERT INTO child_search (la_code, child_id, sort_key) VALUES (?, ?, ?)");
+  if (!insert) return insert.error();
+  if (auto done = run(**insert, {child.la_code, child.id, sort_key(child)}); !done) {
+    return done.error();
+  }
+  auto token_insert = connection.prepare(
+      "INSERT INTO child_name_token (la_code, token, child_id) VALUES (?, ?, ?)");
+  if (!token_insert) return token_insert.error();
+  for (const auto& token : child_tokens(child)) {
+    if (auto done = run(**token_insert, {child.la_code, token, child.id}); !done) {
+      return done.error();
+    }
+  }
+  return {};
+}
+
+RevisionInfo read_info(Statement& row, int first_column) {
+  RevisionInfo info;
+  info.revision = static_cast<int>(row.column_int(first_column));
+  info.change.at = core::Timestamp::parse_iso(row.column_text(first_column + 1))
+                       .value_or(core::Timestamp());
+  info.change.by = std::string(row.column_text(first_column + 2));
+  info.change.reason = std::string(row.column_text(first_column + 3));
+  info.withdrawn = row.column_int(first_column + 4) != 0;
+  return info;
+}
+
+// The current revision of one record on an open connection.
+Result<StoredRecord> read_stored(Connection& connection, const RecordKey& key) {
+  auto statement = connection.prepare(
+      "SELECT r.body, r.revision, r.recorded_at, r.recorded_by, r.reason, r.withdrawn "
+      "FROM record_current c JOIN record_revision r ON r.seq = c.seq "
+      "WHERE c.kind = ? AND c.la_code = ? AND c.record_id = ?");
+  if (!statement) return statement.error();
+  Statement& s = **statement;
+  s.reset();
+  s.bind_text(1, domain::record_kind_name(key.kind));
+  s.bind_text(2, key.la_code);
+  s.bind_text(3, key.id);
+  auto row = s.step();
+  if (!row) {
+    s.reset();
+    return row.error();
+  }
+  if (!*row || s.column_int(5) != 0) {
+    s.reset();
+    return Error::not_found(fmt::format("no {} {} in authority {}",
+                                        domain::record_kind_name(key.kind), key.id, key.la_code));
+  }
+  auto record = decode(key.kind, s.column_text(0));
+  RevisionInfo info = read_info(s, 1);
+  s.reset();
+  if (!record) return record.error();
+  return StoredRecord{std::move(*record), std::move(info)};
+}
+
+class SqlWriter final : public Writer {
+ public:
+  explicit SqlWriter(Connection& connection) : connection_(connection) {}
+
+  bool failed() const { return failed_; }
+
+  Result<int> put(const Record& record, const Change& change,
+                  std::optional<int> expected_revision) override {
+    auto result = write(record, change, expected_revision, false);
+    if (!result) failed_ = true;
+    return result;
+  }
+
+  Result<int> withdraw(const RecordKey& key, const Change& change) override {
+    auto current = read_current(key);
+    if (!current) {
+      failed_ = true;
+      return current.error();
+    }
+    auto result = write(*current, change, std::nullopt, true);
+    if (!result) failed_ = true;
+    return result;
+  }
+
+ private:
+  Result<Record> read_current(const RecordKey& key) {
+    auto stored = read_stored(connection_, key);
+    if (!stored) return stored.error();
+    return std::move(stored->record);
+  }
+
+  Result<int> write(const Record& record, const Change& change, std::optional<int> expected,
+                    bool withdrawn) {
+    if (auto ok = check_change(change); !ok) return ok.error();
+    if (auto ok = check_key(record); !ok) return ok.error();
+    const RecordKind kind = kind_of(record);
+    const char* kind_name = domain::record_kind_name(kind);
+    const std::string& la = la_code_of(record);
+    const std::string& id = id_of(record);
+
+    auto select = connection_.prepare(
+        "SELECT revision FROM record_current WHERE kind = ? AND la_code = ? AND record_id = ?");
+    if (!select) return select.error();
+    auto current = run(**select, {kind_name, la, id});
+    if (!current) return current.error();
+    const int current_revision = current->has_value() ? static_cast<int>(**current) : 0;
+    if (expected && *expected != current_revision) {
+      return Error::conflict(fmt::format(
+          "{} {} was changed by someone else: it is at revision {}, not {}; reload and try again",
+          kind_name, id, current_revision, *expected));
+    }
+    const int revision = current_revision + 1;
+    const std::string child_id = child_id_of(record);
+
+    auto insert = connection_.prepare(
+        "INSERT INTO record_revision (kind, la_code, record_id, revision, child_id, recorded_at, "
+        "recorded_by, reason, withdrawn, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING seq");
+    if (!insert) return insert.error();
+    const std::string revision_text = std::to_string(revision);
+    auto seq = run(**insert, {kind_name, la, id, revision_text, child_id, change.at.to_iso(),
+                              change.by, change.reason, withdrawn ? "1" : "0", encode(record)});
+    if (!seq) return seq.error();
+    if (!seq->has_value()) return Error::internal("insert returned no sequence number");
+
+    auto upsert = connection_.prepare(
+        "INSERT INTO record_current (kind, la_code, record_id, revision, seq, child_id, "
+        "withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, la_code, record_id) DO UPDATE "
+        "SET revision = excluded.revision, seq = excluded.seq, child_id = excluded.child_id, "
+        "withdrawn = excluded.withdrawn");
+    if (!upsert) return upsert.error();
+    const std::string seq_text = std::to_string(**seq);
+    if (auto done = run(**upsert, {kind_name, la, id, revision_text, seq_text, child_id,
+                                   withdrawn ? "1" : "0"});
+        !done) {
+      return done.error();
+    }
+    if (kind == RecordKind::kChild) {
+      if (auto done = index_child(connection_, std::get<domain::Child>(record), withdrawn); !done) {
+        return done.error();
+      }
+    }
+    return revision;
+  }
+
+  Connection& connection_;
+  bool failed_ = false;
+};
+
+template <typename T>
+void sort_by(std::vector<T>& items, auto key) {
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const T& a, const T& b) { return key(a) < key(b); });
+}
+
+}  // namespace
+
+std::vector<std::string> name_tokens(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string word;
+  std::string joined;
+  auto flush_word = [&] {
+    if (!word.empty()) tokens.push_back(std::move(word));
+    word.clear();
+  };
+  auto flush_joined = [&] {
+    flush_word();
+    if (!joined.empty() && (tokens.empty() || tokens.back() != joined)) tokens.push_back(joined);
+    joined.clear();
+  };
+  for (char raw : text) {
+    const char c = (raw >= 'A' && raw <= 'Z') ? static_cast<char>(raw - 'A' + 'a') : raw;
+    if (c == ' ' || c == '\t' || c == ',') {
+      flush_joined();
+    } else if (c == '-' || c == '\'' || c == '.') {
+      flush_word();
+    } else {
+      word += c;
+      joined += c;
+    }
+  }
+  flush_joined();
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  return tokens;
+}
+
+ConnectionPool::Lease::~Lease() {
+  if (pool_ && connection_) pool_->release(std::move(connection_));
+}
+
+ConnectionPool::ConnectionPool(ConnectionFactory factory, std::unique_ptr<Connection> first)
+    : factory_(std::move(factory)) {
+  idle_.push_back(std::move(first));
+}
+
+Result<ConnectionPool::Lease> ConnectionPool::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(connection));
+    }
+  }
+  auto fresh = factory_();
+  if (!fresh) return fresh.error();
+  return Lease(this, std::move(*fresh));
+}
+
+void ConnectionPool::release(std::unique_ptr<Connection> connection) {
+  if (!connection->healthy()) return;  // a broken connection is dropped, not reused
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(connection));
+}
+
+SqlStore::SqlStore(std::string backend, ConnectionFactory factory,
+                   std::unique_ptr<Connection> first)
+    : backend_(std::move(backend)), pool_(std::move(factory), std::move(first)) {}
+
+Result<int> SqlStore::schema_version() {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  return current_version(**lease);
+}
+
+Status SqlStore::transact(const std::function<Status(Writer&)>& work) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& connection = **lease;
+  if (auto begun = connection.begin_write(); !begun) return begun.error();
+  SqlWriter writer(connection);
+  Status outcome;
+  try {
+    outcome = work(writer);
+  } catch (...) {
+    (void)connection.exec("ROLLBACK");
+    throw;
+  }
+  if (outcome && writer.failed()) {
+    outcome = Error::internal("a write in this transaction failed; nothing was saved");
+  }
+  if (!outcome) {
+    (void)connection.exec("ROLLBACK");
+    return outcome;
+  }
+  if (auto committed = connection.exec("COMMIT"); !committed) {
+    (void)connection.exec("ROLLBACK");
+    return committed.error();
+  }
+  return {};
+}
+
+Result<StoredRecord> SqlStore::get(const RecordKey& key) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  return read_stored(**lease, key);
+}
+
+Result<std::vector<StoredRecord>> SqlStore::history(const RecordKey& key) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto statement = (*lease)->prepare(
+      "SELECT body, revision, recorded_at, recorded_by, reason, withdrawn FROM record_revision "
+      "WHERE kind = ? AND la_code = ? AND record_id = ? ORDER BY revision");
+  if (!statement) return statement.error();
+  Statement& s = **statement;
+  s.reset();
+  s.bind_text(1, domain::record_kind_name(key.kind));
+  s.bind_text(2, key.la_code);
+  s.bind_text(3, key.id);
+  std::vector<StoredRecord> revisions;
+  while (true) {
+    auto row = s.step();
+    if (!row) {
+      s.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    auto record = decode(key.kind, s.column_text(0));
+    if (!record) {
+      s.reset();
+      return record.error();
+    }
+    revisions.push_back({std::move(*record), read_info(s, 1)});
+  }
+  s.reset();
+  if (revisions.empty()) {
+    return Error::not_found(fmt::format("no {} {} in authority {}",
+                                        domain::record_kind_name(key.kind), key.id, key.la_code));
+  }
+  return revisions;
+}
+
+Result<ChildRecord> SqlStore::child_record(std::string_view la_code, std::string_view child_id) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto statement = (*lease)->prepare(
+      "SELECT c.kind, r.body, r.revision, r.recorded_at, r.recorded_by, r.reason, r.withdrawn "
+      "FROM record_current c JOIN record_revision r ON r.seq = c.seq "
+      "WHERE c.la_code = ? AND c.child_id = ? AND c.withdrawn = 0");
+  if (!statement) return statement.error();
+  Statement& s = **statement;
+  s.reset();
+  s.bind_text(1, la_code);
+  s.bind_text(2, child_id);
+  ChildRecord out;
+  bool found_child = false;
+  std::vector<std::string> person_ids;
+  while (true) {
+    auto row = s.step();
+    if (!row) {
+      s.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    auto kind = domain::record_kind_from_name(s.column_text(0));
+    if (!kind) continue;  // a kind this program does not know: written by a newer Hearth
+    auto record = decode(*kind, s.column_text(1));
+    if (!record) {
+      s.reset();
+      return record.error();
+    }
+    std::visit(
+        [&](auto&& value) {
+          using T = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<T, domain::Child>) {
+            out.child = {std::move(value), read_info(s, 2)};
+            found_child = true;
+          } else if constexpr (std::is_same_v<T, domain::Relationship>) {
+            if (!value.other_is_child) person_ids.push_back(value.person_id);
+            out.relationships.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Contact>) {
+            out.contacts.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Referral>) {
+            out.referrals.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Assessment>) {
+            out.assessments.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::CinPlan>) {
+            out.cin_plans.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::StrategyDiscussion>) {
+            out.strategy_discussions.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Section47Enquiry>) {
+            out.section47_enquiries.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Conference>) {
+            out.conferences.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::ProtectionPlan>) {
+            out.protection_plans.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::LookedAfterEpisode>) {
+            out.episodes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Placement>) {
+            out.placements.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::LookedAfterReview>) {
+            out.reviews.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::MissingEpisode>) {
+            out.missing_episodes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::LookedAfterOutcome>) {
+            out.outcomes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::CareLeaverOutcome>) {
+            out.care_leaver_outcomes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Adoption>) {
+            out.adoptions.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::PreviousPermanence>) {
+            out.previous_permanence.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::SocialWorkerEpisode>) {
+            out.social_worker_episodes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::AgencyRecord>) {
+            out.agency_records.push_back(std::move(value));
+          }
+        },
+        std::move(*record));
+  }
+  s.reset();
+  if (!found_child) {
+    return Error::not_found(fmt::format("no child {} in authority {}", child_id, la_code));
+  }
+  for (const auto& person_id : person_ids) {
+    auto person = read_stored(**lease, {RecordKind::kPerson, std::string(la_code), person_id});
+    if (person) out.people.push_back(std::get<domain::Person>(std::move(person->record)));
+  }
+  sort_by(out.contacts, [](const auto& x) { return x.received; });
+  sort_by(out.referrals, [](const auto& x) { return x.referral_date; });
+  sort_by(out.assessments, [](const auto& x) { return x.start_date; });
+  sort_by(out.cin_plans, [](const auto& x) { return x.start_date; });
+  sort_by(out.strategy_discussions, [](const auto& x) { return x.date; });
+  sort_by(out.section47_enquiries, [](const auto& x) { return x.start_date; });
+  sort_by(out.conferences, [](const auto& x) { return x.date; });
+  sort_by(out.protection_plans, [](const auto& x) { return x.start_date; });
+  sort_by(out.episodes, [](const auto& x) { return x.start_date; });
+  sort_by(out.placements, [](const auto& x) { return x.start_date; });
+  sort_by(out.reviews, [](const auto& x) { return x.date; });
+  sort_by(out.missing_episodes, [](const auto& x) { return x.start_date; });
+  sort_by(out.outcomes, [](const auto& x) { return x.collection_year; });
+  sort_by(out.care_leaver_outcomes, [](const auto& x) { return x.collection_year; });
+  sort_by(out.social_worker_episodes, [](const auto& x) { return x.start_date; });
+  sort_by(out.agency_records, [](const auto& x) { return x.recorded; });
+  return out;
+}
+
+Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
+  ChildPage page;
+  page.page_size = std::clamp(query.page_size, 1, 200);
+  page.page = std::max(query.page, 1);
+  const auto words = name_tokens(query.name);
+
+  std::string where = "WHERE 1 = 1";
+  std::vector<std::string> params;
+  if (!query.la_code.empty()) {
+    where += " AND s.la_code = ?";
+    params.push_back(query.la_code);
+  }
+  for (const auto& word : words) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM child_name_token t WHERE t.la_code = s.la_code AND "
+        "t.child_id = s.child_id AND t.token >= ? AND t.token < ?)";
+    params.push_back(word);
+    params.push_back(word + std::string(kAfterAll));
+  }
+
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto counter = (*lease)->prepare("SELECT count(*) FROM child_search s " + where);
+  if (!counter) return counter.error();
+  {
+    Statement& s = **counter;
+    s.reset();
+    for (size_t i = 0; i < params.size(); ++i) s.bind_text(static_cast<int>(i + 1), params[i]);
+    auto row = s.step();
+    if (!row) {
+      s.reset();
+      return row.error();
+    }
+    page.total = *row ? s.column_int(0) : 0;
+    s.reset();
+  }
+
+  auto lister = (*lease)->prepare(
+      "SELECT r.body FROM child_search s JOIN record_current c ON c.kind = 'child' AND "
+      "c.la_code = s.la_code AND c.record_id = s.child_id JOIN record_revision r ON r.seq = "
+      "c.seq " +
+      where + " ORDER BY s.sort_key, s.la_code LIMIT ? OFFSET ?");
+  if (!lister) return lister.error();
+  Statement& s = **lister;
+  s.reset();
+  int index = 1;
+  for (const auto& p : params) s.bind_text(index++, p);
+  s.bind_int(index++, page.page_size);
+  s.bind_int(index++, static_cast<int64_t>(page.page - 1) * page.page_size);
+  while (true) {
+    auto row = s.step();
+    if (!row) {
+      s.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    auto record = decode(RecordKind::kChild, s.column_text(0));
+    if (!record) {
+      s.reset();
+      return record.error();
+    }
+    auto& child = std::get<domain::Child>(*record);
+    page.rows.push_back({child.id, child.la_code, child.name, child.sex, child.date_of_birth,
+                         child.postcode});
+  }
+  s.reset();
+  return page;
+}
+
+Result<std::vector<Record>> SqlStore::load_all(RecordKind kind, std::string_view la_code) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  const std::string sql = std::string(
+                              "SELECT r.body FROM record_current c JOIN record_revision r ON "
+                              "r.seq = c.seq WHERE c.kind = ? AND c.withdrawn = 0") +
+                          (la_code.empty() ? "" : " AND c.la_code = ?") +
+                          " ORDER BY c.la_code, c.record_id";
+  auto statement = (*lease)->prepare(sql);
+  if (!statement) return statement.error();
+  Statement& s = **statement;
+  s.reset();
+  s.bind_text(1, domain::record_kind_name(kind));
+  if (!la_code.empty()) s.bind_text(2, la_code);
+  std::vector<Record> records;
+  while (true) {
+    auto row = s.step();
+    if (!row) {
+      s.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    auto record = decode(kind, s.column_text(0));
+    if (!record) {
+      s.reset();
+      return record.error();
+    }
+    records.push_back(std::move(*record));
+  }
+  s.reset();
+  return records;
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> SqlStore::authorities() {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto statement = (*lease)->prepare(
+      "SELECT la_code, count(*) FROM child_search GROUP BY la_code ORDER BY la_code");
+  if (!statement) return statement.error();
+  Statement& s = **statement;
+  s.reset();
+  std::vector<std::pair<std::string, int64_t>> out;
+  while (true) {
+    auto row = s.step();
+    if (!row) {
+      s.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    out.emplace_back(std::string(s.column_text(0)), s.column_int(1));
+  }
+  s.reset();
+  return out;
+}
+
+Result<int64_t> SqlStore::count(RecordKind kind, std::string_view la_code) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto statement = (*lease)->prepare(
+      la_code.empty()
+          ? "SELECT count(*) FROM record_current WHERE kind = ? AND withdrawn = 0"
+          : "SELECT count(*) FROM record_current WHERE kind = ? AND withdrawn = 0 AND la_code = ?");
+  if (!statement) return statement.error();
+  auto n = la_code.empty() ? run(**statement, {domain::record_kind_name(kind)})
+                           : run(**statement, {domain::record_kind_name(kind), la_code});
+  if (!n) return n.error();
+  return n->value_or(0);
+}
+
+Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Change& change) {
+  if (auto ok = check_change(change); !ok) return ok.error();
+  for (const auto& record : records) {
+    if (auto ok = check_key(record); !ok) return ok.error();
+  }
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& connection = **lease;
+  if (auto begun = connection.begin_write(); !begun) return begun.error();
+  auto fail = [&](Error error) -> Error {
+    (void)connection.exec("ROLLBACK");
+    if (error.code == core::ErrorCode::kConflict) {
+      error.message = "bulk load refused, nothing was written: some of these records already "
+                      "exist or an id is repeated (" + error.message + ")";
+    }
+    return error;
+  };
+
+  auto before = query_column(connection, "SELECT coalesce(max(seq), 0) FROM record_revision", {});
+  if (!before) return fail(before.error());
+  const std::string first_new_seq = *(*before)[0];
+
+  static constexpr std::string_view kRevisionColumns[] = {
+      "kind", "la_code", "record_id", "revision", "child_id", "recorded_at",
+      "recorded_by", "reason", "withdrawn", "body"};
+  static constexpr std::string_view kSearchColumns[] = {"la_code", "child_id", "sort_key"};
+  static constexpr std::string_view kTokenColumns[] = {"la_code", "token", "child_id"};
+  const std::string at = change.at.to_iso();
+  constexpr size_t kChunk = 20000;  // bounds the memory of the text rows
+  std::vector<std::optional<std::string>> rows;
+  std::vector<std::optional<std::string>> search_rows;
+  std::vector<std::optional<std::string>> token_rows;
+  for (size_t start = 0; start < records.size(); start += kChunk) {
+    rows.clear();
+    search_rows.clear();
+    token_rows.clear();
+    const size_t end = std::min(records.size(), start + kChunk);
+    for (size_t i = start; i < end; ++i) {
+      const Record& record = records[i];
+      rows.emplace_back(domain::record_kind_name(kind_of(record)));
+      rows.emplace_back(la_code_of(record));
+      rows.emplace_back(id_of(record));
+      rows.emplace_back("1");
+      rows.emplace_back(child_id_of(record));
+      rows.emplace_back(at);
+      rows.emplace_back(change.by);
+      rows.emplace_back(change.reason);
+      rows.emplace_back("0");
+      rows.emplace_back(encode(record));
+      if (const auto* child = std::get_if<domain::Child>(&record)) {
+        search_rows.emplace_back(child->la_code);
+        search_rows.emplace_back(child->id);
+        search_rows.emplace_back(sort_key(*child));
+        for (auto& token : child_tokens(*child)) {
+          token_rows.emplace_back(child->la_code);
+          token_rows.emplace_back(std::move(token));
+          token_rows.emplace_back(child->id);
+        }
+      }
+    }
+    if (auto done = connection.insert_rows("record_revision", kRevisionColumns, rows); !done) {
+      return fail(done.error());
+    }
+    if (auto done = connection.insert_rows("child_search", kSearchColumns, search_rows); !done) {
+      return fail(done.error());
+    }
+    if (auto done = connection.insert_rows("child_name_token", kTokenColumns, token_rows); !done) {
+      return fail(done.error());
+    }
+  }
+  auto pointers = connection.prepare(
+      "INSERT INTO record_current (kind, la_code, record_id, revision, seq, child_id, withdrawn) "
+      "SELECT kind, la_code, record_id, revision, seq, child_id, withdrawn FROM record_revision "
+      "WHERE seq > ?");
+  if (!pointers) return fail(pointers.error());
+  (*pointers)->reset();
+  (*pointers)->bind_int(1, std::stoll(first_new_seq));
+  auto done = (*pointers)->step();
+  (*pointers)->reset();
+  if (!done) return fail(done.error());
+  if (auto committed = connection.exec("COMMIT"); !committed) return fail(committed.error());
+  return static_cast<int64_t>(records.size());
+}
+
+}  // namespace hearth::store::detail

@@ -1,0 +1,73 @@
+// The Store, written once over detail::Connection, for both backends.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "hearth/store/detail/migrations.hpp"
+#include "hearth/store/detail/sql.hpp"
+#include "hearth/store/store.hpp"
+
+namespace hearth::store::detail {
+
+using ConnectionFactory = std::function<core::Result<std::unique_ptr<Connection>>()>;
+
+// Connections handed out one per call and returned afterwards; new ones are made on demand.
+class ConnectionPool {
+ public:
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection)
+        : pool_(pool), connection_(std::move(connection)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = default;
+    ~Lease();
+    Connection& operator*() { return *connection_; }
+    Connection* operator->() { return connection_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  ConnectionPool(ConnectionFactory factory, std::unique_ptr<Connection> first);
+  core::Result<Lease> acquire();
+
+ private:
+  void release(std::unique_ptr<Connection> connection);
+
+  ConnectionFactory factory_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mutex_
+};
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::string backend, ConnectionFactory factory, std::unique_ptr<Connection> first);
+
+  std::string_view backend() const override { return backend_; }
+  core::Result<int> schema_version() override;
+  core::Status transact(const std::function<core::Status(Writer&)>& work) override;
+  core::Result<StoredRecord> get(const RecordKey& key) override;
+  core::Result<std::vector<StoredRecord>> history(const RecordKey& key) override;
+  core::Result<ChildRecord> child_record(std::string_view la_code,
+                                         std::string_view child_id) override;
+  core::Result<ChildPage> find_children(const ChildQuery& query) override;
+  core::Result<std::vector<Record>> load_all(RecordKind kind, std::string_view la_code) override;
+  core::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
+  core::Result<int64_t> count(RecordKind kind, std::string_view la_code) override;
+  core::Result<int64_t> bulk_load(std::span<const Record> records, const Change& change) override;
+
+ private:
+  std::string backend_;
+  ConnectionPool pool_;
+};
+
+// Lower-case words of a name or a query, for search: "Smith-Jones" gives "smith", "jones" and
+// "smithjones"; "O'Brien" gives "o", "brien" and "obrien".
+std::vector<std::string> name_tokens(std::string_view text);
+
+}  // namespace hearth::store::detail

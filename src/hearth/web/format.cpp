@@ -1,0 +1,42 @@
+#include "hearth/web/format.hpp"
+
+#include <fmt/format.h>
+
+namespace hearth::web {
+
+std::string format_date_short(core::Date date) {
+  // Month abbreviations as GOV.UK tables write them (a Welsh catalogue would replace these).
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return fmt::format("{} {} {}", date.day(), kMonths[date.month() - 1], date.year());
+}
+
+std::string format_count(int64_t count) {
+  std::string digits = std::to_string(count < 0 ? -count : count);
+  std::string out;
+  const size_t first_group = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+  out.append(digits, 0, first_group);
+  for (size_t i = first_group; i < digits.size(); i += 3) {
+    out.push_back(',');
+    out.append(digits, i, 3);
+  }
+  return count < 0 ? "-" + out : out;
+}
+
+std::string family_first_name(const domain::PersonName& name) {
+  std::string family = name.family;
+  for (char& c : family) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (family.empty()) return name.given;
+  if (name.given.empty()) return family;
+  return family + ", " + name.given;
+}
+
+int months_between(core::Date birth, core::Date today) {
+  int months = (today.year() - birth.year()) * 12 + (today.month() - birth.month());
+  if (today.day() < birth.day()) --months;
+  return months < 0 ? 0 : months;
+}
+
+}  // namespace hearth::web

@@ -1,0 +1,299 @@
+// The store's contract, run against both backends: the same tests on SQLite and PostgreSQL.
+#include "hearth/store/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "support/sample_records.hpp"
+#include "support/test_databases.hpp"
+
+namespace hearth::store {
+namespace {
+
+using hearth::testing::change;
+using hearth::testing::one_of_every_kind;
+using hearth::testing::sample_child;
+using hearth::testing::TestDatabase;
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    database_ = std::make_unique<TestDatabase>(GetParam());
+    ASSERT_FALSE(database_->target().empty()) << database_->error();
+    auto opened = Store::open(database_->target());
+    ASSERT_TRUE(opened) << opened.error().describe();
+    store_ = std::move(*opened);
+  }
+
+  Store& store() { return *store_; }
+
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, ReportsItsBackendAndTheLatestSchemaVersion) {
+  EXPECT_EQ(store().backend(), GetParam());
+  auto version = store().schema_version();
+  ASSERT_TRUE(version);
+  EXPECT_GE(*version, 1);
+}
+
+TEST_P(StoreTest, GivesBackEveryKindOfRecordExactlyAsPut) {
+  const auto records = one_of_every_kind("999", "C1");
+  for (const auto& record : records) {
+    auto revision = store().put(record, change("first entry"));
+    ASSERT_TRUE(revision) << revision.error().describe();
+    EXPECT_EQ(*revision, 1);
+  }
+  for (const auto& record : records) {
+    auto stored = store().get({kind_of(record), la_code_of(record), id_of(record)});
+    ASSERT_TRUE(stored) << stored.error().describe();
+    EXPECT_EQ(stored->record, record) << domain::record_kind_name(kind_of(record));
+    EXPECT_EQ(stored->info.revision, 1);
+    EXPECT_EQ(stored->info.change.by, "tester");
+    EXPECT_EQ(stored->info.change.reason, "first entry");
+  }
+}
+
+TEST_P(StoreTest, KeepsEveryRevisionWithWhoWhenAndWhy) {
+  auto child = sample_child("C1", "Ava", "Smith");
+  ASSERT_TRUE(store().put(child, change("referral received", 1000)));
+  child.name.family = "Jones";
+  child.postcode = "M1 1AE";
+  Change second{"sw.jane", "change of surname after adoption order", core::Timestamp::from_micros(2000'000'000)};
+  auto revision = store().put(child, second);
+  ASSERT_TRUE(revision);
+  EXPECT_EQ(*revision, 2);
+
+  auto current = store().get_as<domain::Child>({RecordKind::kChild, "999", "C1"});
+  ASSERT_TRUE(current);
+  EXPECT_EQ(current->value.name.family, "Jones");
+  EXPECT_EQ(current->info.revision, 2);
+
+  auto history = store().history({RecordKind::kChild, "999", "C1"});
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ(std::get<domain::Child>((*history)[0].record).name.family, "Smith");
+  EXPECT_EQ((*history)[0].info.change.reason, "referral received");
+  EXPECT_EQ((*history)[0].info.change.at, core::Timestamp::from_micros(1000'000'000));
+  EXPECT_EQ(std::get<domain::Child>((*history)[1].record).name.family, "Jones");
+  EXPECT_EQ((*history)[1].info.change.by, "sw.jane");
+  EXPECT_EQ((*history)[1].info.change.at, second.at);
+}
+
+TEST_P(StoreTest, WithdrawingHidesTheRecordButKeepsItsHistory) {
+  ASSERT_TRUE(store().put(sample_child("C1", "Ava", "Smith"), change("entered")));
+  auto withdrawn = store().withdraw({RecordKind::kChild, "999", "C1"}, change("entered twice"));
+  ASSERT_TRUE(withdrawn) << withdrawn.error().describe();
+  EXPECT_EQ(*withdrawn, 2);
+
+  auto gone = store().get({RecordKind::kChild, "999", "C1"});
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, core::ErrorCode::kNotFound);
+  auto history = store().history({RecordKind::kChild, "999", "C1"});
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_TRUE((*history)[1].info.withdrawn);
+  EXPECT_EQ((*history)[1].info.change.reason, "entered twice");
+  auto page = store().find_children({"999", "Smith"});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 0);
+}
+
+TEST_P(StoreTest, RefusesAChangeThatDoesNotSayWhoOrWhy) {
+  Change no_reason{"tester", "", core::Timestamp::from_micros(1)};
+  auto refused = store().put(sample_child("C1", "Ava", "Smith"), no_reason);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "reason");
+  Change no_author{"", "why", core::Timestamp::from_micros(1)};
+  refused = store().put(sample_child("C1", "Ava", "Smith"), no_author);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "by");
+  EXPECT_FALSE(store().get({RecordKind::kChild, "999", "C1"}));
+}
+
+TEST_P(StoreTest, RefusesAStaleRevisionAsAConflict) {
+  ASSERT_TRUE(store().put(sample_child("C1", "Ava", "Smith"), change("entered")));
+  auto stale = store().put(sample_child("C1", "Ava", "Brown"), change("edit"), /*expected=*/0);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
+  auto fresh = store().put(sample_child("C1", "Ava", "Brown"), change("edit"), /*expected=*/1);
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(*fresh, 2);
+}
+
+TEST_P(StoreTest, AFailedTransactionLeavesNothingHalfWritten) {
+  ASSERT_TRUE(store().put(sample_child("C0", "Kept", "Before"), change("entered")));
+  auto outcome = store().transact([&](Writer& writer) -> core::Status {
+    for (const auto& record : one_of_every_kind("999", "C1")) {
+      auto done = writer.put(record, change("batch"));
+      if (!done) return done.error();
+    }
+    // The failure injected half-way: a stale write that the database refuses.
+    auto stale = writer.put(sample_child("C0", "Kept", "Changed"), change("stale edit"), 7);
+    if (!stale) return stale.error();
+    return {};
+  });
+  ASSERT_FALSE(outcome);
+  EXPECT_EQ(outcome.error().code, core::ErrorCode::kConflict);
+  for (const auto& record : one_of_every_kind("999", "C1")) {
+    EXPECT_FALSE(store().get({kind_of(record), la_code_of(record), id_of(record)}))
+        << domain::record_kind_name(kind_of(record)) << " was left behind";
+  }
+  auto kept = store().get_as<domain::Child>({RecordKind::kChild, "999", "C0"});
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->value.name.family, "Before");
+  auto history = store().history({RecordKind::kChild, "999", "C0"});
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->size(), 1u);
+}
+
+TEST_P(StoreTest, AnExceptionMidTransactionRollsBackAndPropagates) {
+  EXPECT_THROW((void)store().transact([&](Writer& writer) -> core::Status {
+    (void)writer.put(sample_child("C1", "Ava", "Smith"), change("entered"));
+    throw std::runtime_error("bug half-way");
+  }),
+               std::runtime_error);
+  EXPECT_FALSE(store().get({RecordKind::kChild, "999", "C1"}));
+  // The store is still usable afterwards.
+  EXPECT_TRUE(store().put(sample_child("C1", "Ava", "Smith"), change("entered")));
+}
+
+TEST_P(StoreTest, AnIgnoredWriteErrorStillRollsBackTheTransaction) {
+  ASSERT_TRUE(store().put(sample_child("C0", "Ava", "Smith"), change("entered")));
+  auto outcome = store().transact([&](Writer& writer) -> core::Status {
+    (void)writer.put(sample_child("C1", "Ben", "Smith"), change("entered"));
+    (void)writer.put(sample_child("C0", "Ava", "Smith"), change("stale"), 5);  // fails, ignored
+    return {};
+  });
+  ASSERT_FALSE(outcome);
+  EXPECT_FALSE(store().get({RecordKind::kChild, "999", "C1"}));
+}
+
+TEST_P(StoreTest, FindsChildrenByNamePrefixAndIdAcrossPages) {
+  std::vector<Record> records;
+  for (int i = 0; i < 60; ++i) {
+    records.push_back(sample_child("C" + std::to_string(100 + i), i % 2 ? "Olivia" : "Noah",
+                                   i % 3 ? "Smith" : "Smith-Jones"));
+  }
+  records.push_back(sample_child("C900", "Siobhan", "O'Brien"));
+  records.push_back(sample_child("C901", "Zed", "Other", "888"));
+  auto loaded = store().bulk_load(records, change("synthetic data"));
+  ASSERT_TRUE(loaded) << loaded.error().describe();
+  EXPECT_EQ(*loaded, 62);
+
+  auto all = store().find_children({"999", "", 1, 25});
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->total, 61);
+  ASSERT_EQ(all->rows.size(), 25u);
+  EXPECT_EQ(all->rows[0].name.family, "O'Brien");  // sorted by family name, then given name
+
+  auto third_page = store().find_children({"999", "", 3, 25});
+  ASSERT_TRUE(third_page);
+  EXPECT_EQ(third_page->rows.size(), 11u);
+
+  auto jones = store().find_children({"999", "jon", 1, 100});
+  ASSERT_TRUE(jones);
+  EXPECT_EQ(jones->total, 20);
+  auto olivia_smith = store().find_children({"999", "oli smith", 1, 100});
+  ASSERT_TRUE(olivia_smith);
+  EXPECT_EQ(olivia_smith->total, 30);
+  auto obrien = store().find_children({"999", "obrien", 1, 10});
+  ASSERT_TRUE(obrien);
+  EXPECT_EQ(obrien->total, 1);
+  auto by_preferred = store().find_children({"999", "ellie", 1, 10});
+  ASSERT_TRUE(by_preferred);
+  EXPECT_EQ(by_preferred->total, 61);
+  auto by_id = store().find_children({"999", "c900", 1, 10});
+  ASSERT_TRUE(by_id);
+  ASSERT_EQ(by_id->total, 1);
+  EXPECT_EQ(by_id->rows[0].id, "C900");
+  auto nobody = store().find_children({"999", "zzz", 1, 10});
+  ASSERT_TRUE(nobody);
+  EXPECT_EQ(nobody->total, 0);
+  auto other_la = store().find_children({"888", "", 1, 10});
+  ASSERT_TRUE(other_la);
+  EXPECT_EQ(other_la->total, 1);
+
+  auto authorities = store().authorities();
+  ASSERT_TRUE(authorities);
+  ASSERT_EQ(authorities->size(), 2u);
+  EXPECT_EQ((*authorities)[0], std::make_pair(std::string("888"), int64_t{1}));
+  EXPECT_EQ((*authorities)[1], std::make_pair(std::string("999"), int64_t{61}));
+}
+
+TEST_P(StoreTest, SearchFollowsAChildsLatestName) {
+  ASSERT_TRUE(store().put(sample_child("C1", "Ava", "Smith"), change("entered")));
+  ASSERT_TRUE(store().put(sample_child("C1", "Ava", "Jones"), change("surname changed")));
+  auto smith = store().find_children({"999", "smith"});
+  ASSERT_TRUE(smith);
+  EXPECT_EQ(smith->total, 0);
+  auto jones = store().find_children({"999", "jones"});
+  ASSERT_TRUE(jones);
+  EXPECT_EQ(jones->total, 1);
+}
+
+TEST_P(StoreTest, BulkLoadRefusesRecordsThatExistAndWritesNothing) {
+  ASSERT_TRUE(store().put(sample_child("C5", "Ava", "Smith"), change("entered")));
+  std::vector<Record> records = {sample_child("C4", "Ben", "Smith"),
+                                 sample_child("C5", "Ava", "Smith")};
+  auto refused = store().bulk_load(records, change("synthetic data"));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kConflict);
+  EXPECT_FALSE(store().get({RecordKind::kChild, "999", "C4"}));
+  auto count = store().count(RecordKind::kChild, "999");
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 1);
+}
+
+TEST_P(StoreTest, GathersAChildsWholeRecord) {
+  auto records = one_of_every_kind("999", "C1");
+  ASSERT_TRUE(store().bulk_load(records, change("synthetic data")));
+  ASSERT_TRUE(store().put(sample_child("C2", "Other", "Child"), change("entered")));
+  auto record = store().child_record("999", "C1");
+  ASSERT_TRUE(record) << record.error().describe();
+  EXPECT_EQ(record->child.value.id, "C1");
+  EXPECT_EQ(record->relationships.size(), 1u);
+  ASSERT_EQ(record->people.size(), 1u);
+  EXPECT_EQ(record->people[0].id, "PER1");
+  EXPECT_EQ(record->referrals.size(), 1u);
+  EXPECT_EQ(record->assessments.size(), 1u);
+  EXPECT_EQ(record->protection_plans.size(), 1u);
+  EXPECT_EQ(record->episodes.size(), 1u);
+  EXPECT_EQ(record->placements.size(), 1u);
+  EXPECT_EQ(record->missing_episodes.size(), 1u);
+  EXPECT_EQ(record->care_leaver_outcomes.size(), 1u);
+  auto missing = store().child_record("999", "NOPE");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
+}
+
+TEST_P(StoreTest, LoadsAllCurrentRecordsOfAKindForTheEngines) {
+  ASSERT_TRUE(store().bulk_load(one_of_every_kind("999", "C1"), change("synthetic data")));
+  ASSERT_TRUE(store().bulk_load(one_of_every_kind("888", "C1"), change("synthetic data")));
+  auto referrals = store().load_all(RecordKind::kReferral, "999");
+  ASSERT_TRUE(referrals);
+  EXPECT_EQ(referrals->size(), 1u);
+  auto everywhere = store().load_all(RecordKind::kReferral, "");
+  ASSERT_TRUE(everywhere);
+  EXPECT_EQ(everywhere->size(), 2u);
+  auto count = store().count(RecordKind::kChild, "");
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 2);
+}
+
+TEST_P(StoreTest, KeepsItsDataWhenReopened) {
+  ASSERT_TRUE(store().put(sample_child("C1", "Ava", "Smith"), change("entered")));
+  store_.reset();
+  auto reopened = Store::open(database_->target());
+  ASSERT_TRUE(reopened) << reopened.error().describe();
+  auto child = (*reopened)->get({RecordKind::kChild, "999", "C1"});
+  EXPECT_TRUE(child);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace hearth::store

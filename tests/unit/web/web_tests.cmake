@@ -1,0 +1,19 @@
+# The web module's tests. Included by tests/unit/CMakeLists.txt (include(web/web_tests.cmake)).
+
+# The in-memory Store of tests/fakes, for any module's tests.
+if(NOT TARGET hearth_fake_store)
+  add_library(hearth_fake_store STATIC ${CMAKE_CURRENT_LIST_DIR}/../../fakes/fake_store.cpp)
+  target_include_directories(hearth_fake_store PUBLIC ${CMAKE_CURRENT_LIST_DIR}/../..)
+  target_link_libraries(hearth_fake_store PUBLIC hearth_store PRIVATE hearth_warnings)
+endif()
+
+hearth_unit_test(web_test LABEL web
+  SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_world.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/http_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/format_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/router_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/site_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/children_page_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/server_test.cpp
+  LIBS hearth_web hearth_fake_store Boost::headers spdlog::spdlog Threads::Threads)
