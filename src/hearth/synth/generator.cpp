@@ -158,16 +158,15 @@ class Generator {
 
   // ------------------------------------------------------------------ people
   Date birth_for_age_at(Date on, double age_years) {
-    const auto days = static_cast<int32_t>(age_years * 365.25);
-    return on.add_days(-days - static_cast<int32_t>(rng_.below(365)));
+    return on.add_days(-static_cast<int32_t>(age_years * 365.25));
   }
 
   // Age at a first referral [approx, DfE CIN 2024]: unborn 1%, under 1 9%, 1-4 18%, 5-9 25%,
-  // 10-15 35%, 16-17 12%.
+  // 10-15 35%, 16-17 12%. A negative age is a child not yet born (a pre-birth referral).
   double referral_age() {
-    static constexpr double kWeights[] = {9, 18, 25, 35, 12};
-    static constexpr double kLow[] = {0, 1, 5, 10, 16};
-    static constexpr double kHigh[] = {1, 5, 10, 16, 18};
+    static constexpr double kWeights[] = {1, 9, 18, 25, 35, 12};
+    static constexpr double kLow[] = {-0.4, 0, 1, 5, 10, 16};
+    static constexpr double kHigh[] = {0, 1, 5, 10, 16, 18};
     const size_t band = rng_.weighted(kWeights);
     return kLow[band] + rng_.unit() * (kHigh[band] - kLow[band] - 0.01);
   }
@@ -998,25 +997,51 @@ class Generator {
 
   // ------------------------------------------------------------------ changes over time
   void finish_children() {
-    // Moves of house and changes of surname become earlier revisions of the child's record.
+    // A birth, a change of surname and moves of house become earlier revisions of the child's
+    // record, applied in date order so that each revision follows from the one before.
+    enum class Change { kBirth, kSurname, kAddress };
+    std::vector<std::pair<Date, Change>> changes;
     for (auto& state : states_) {
       domain::Child& child = out_.children[state.index];
-      const Date first = std::max(state.birth, start_);
-      if (first >= end_) continue;
-      if (rng_.chance(rates::kSurnameChange)) {
-        const Date on = first.add_days(static_cast<int32_t>(rng_.below(first.days_until(end_) + 1)));
-        domain::Child before = child;
-        child.name.former_family = child.name.family;
-        child.name.family = detail::draw_family_name(rng_);
-        out_.child_history.push_back({std::move(before), on, "change of surname recorded"});
+      changes.clear();
+      if (child.expected_date_of_birth && *child.expected_date_of_birth <= end_) {
+        changes.push_back({*child.expected_date_of_birth, Change::kBirth});
       }
-      const double years = first.days_until(end_) / 365.0;
-      if (rng_.chance(std::min(0.9, rates::kAddressChangePerYear * years))) {
-        const Date on = first.add_days(static_cast<int32_t>(rng_.below(first.days_until(end_) + 1)));
+      const Date first = std::max(state.birth, start_);
+      if (first < end_) {
+        const int32_t span = first.days_until(end_) + 1;
+        if (rng_.chance(rates::kSurnameChange)) {
+          changes.push_back({first.add_days(static_cast<int32_t>(rng_.below(span))), Change::kSurname});
+        }
+        const double years = span / 365.0;
+        if (rng_.chance(std::min(0.9, rates::kAddressChangePerYear * years))) {
+          changes.push_back({first.add_days(static_cast<int32_t>(rng_.below(span))), Change::kAddress});
+        }
+      }
+      std::sort(changes.begin(), changes.end());
+      for (const auto& [on, change] : changes) {
         domain::Child before = child;
-        child.address_line = detail::street_address(rng_);
-        child.postcode = detail::postcode_in(rng_, la_);
-        out_.child_history.push_back({std::move(before), on, "change of address"});
+        const char* reason = "";
+        switch (change) {
+          case Change::kBirth:
+            child.date_of_birth = on;
+            child.expected_date_of_birth.reset();
+            child.sex = std::string(1, state.sex);
+            child.nhs_number = detail::valid_nhs_number(rng_);
+            reason = "birth recorded";
+            break;
+          case Change::kSurname:
+            child.name.former_family = child.name.family;
+            child.name.family = detail::draw_family_name(rng_);
+            reason = "change of surname recorded";
+            break;
+          case Change::kAddress:
+            child.address_line = detail::street_address(rng_);
+            child.postcode = detail::postcode_in(rng_, la_);
+            reason = "change of address";
+            break;
+        }
+        out_.child_history.push_back({std::move(before), on, reason});
       }
     }
   }

@@ -223,8 +223,6 @@ std::string_view status_reason(int status) {
       return "Internal Server Error";
     case 503:
       return "Service Unavailable";
-    case 505:
-      return "HTTP Version Not Supported";
     default:
       return "Unknown";
   }

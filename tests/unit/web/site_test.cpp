@@ -155,10 +155,12 @@ TEST(AssetFiles, ServeNothingOutsideTheirFolders) {
   TempWebRoot root;
   auto assets = AssetFiles::load(root.path());
   ASSERT_TRUE(assets.ok());
-  for (const char* path :
-       {"../secret.txt", "../../secret.txt", "/etc/passwd", "index.scss", "../index.scss",
-        "hearth/../../secret.txt", "secret.txt", "govuk-frontend.min.css\0x", "",
-        "fonts/../../../package.json", "%2e%2e/secret.txt"}) {
+  using namespace std::string_view_literals;
+  for (const std::string_view path :
+       {"../secret.txt"sv, "../../secret.txt"sv, "/etc/passwd"sv, "index.scss"sv,
+        "../index.scss"sv, "hearth/../../secret.txt"sv, "secret.txt"sv,
+        "govuk-frontend.min.css\0.txt"sv, ""sv, "fonts/../../../package.json"sv,
+        "%2e%2e/secret.txt"sv, "./govuk-frontend.min.css"sv}) {
     EXPECT_EQ(assets->find(path), nullptr) << path;
   }
 }

@@ -8,7 +8,22 @@
 
 namespace hearth::cli {
 
+namespace {
+
+// Until sign-in exists, Hearth serves the loopback interface only: the machine's own browser.
+bool is_loopback(std::string_view address) {
+  return address.starts_with("127.") || address == "::1";
+}
+
+}  // namespace
+
 int serve(const ServeOptions& options, bool create_database) {
+  if (!is_loopback(options.address)) {
+    return report(core::Error::invalid(
+        "--address", fmt::format("{} is not a loopback address. Hearth has no sign-in yet, so it "
+                                 "serves 127.0.0.1 (or ::1) only",
+                                 options.address)));
+  }
   store::OpenOptions open_options;
   open_options.create = create_database;
   auto store = store::Store::open(options.db, open_options);
@@ -42,8 +57,8 @@ Runner add_serve(CLI::App& app) {
   o->db = kDefaultDatabase;
   command->add_option("--db", o->db, "SQLite file or postgresql:// URL")->capture_default_str();
   command->add_option("--address", o->address,
-                      "Address to listen on. Until sign-in exists (next release), keep the "
-                      "default: loopback only")
+                      "Loopback address to listen on (127.0.0.1 or ::1): until sign-in exists, "
+                      "Hearth refuses any other")
       ->capture_default_str();
   command->add_option("--port", o->port, "Port (0: any free port)")->capture_default_str();
   command->add_option("--threads", o->threads, "Worker threads (default: cores)")

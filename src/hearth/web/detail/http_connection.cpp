@@ -107,12 +107,7 @@ class HttpConnection final : public Connection,
     http::request<http::string_body>& message = parser_->get();
     entry.method = to_string(message.method_string());
     entry.target = to_string(message.target());
-    const unsigned version = message.version();
-    if (version != 10 && version != 11) {
-      Response response = text_response(505, "HTTP version not supported\n");
-      add_security_headers(response);
-      return send(std::move(response), 11, /*keep_alive=*/false, std::move(entry));
-    }
+    const unsigned version = message.version();  // 10 or 11: Beast refuses the others
     const bool keep_alive = message.keep_alive();
     Response response = respond(message, entry);
     send(std::move(response), version, keep_alive, std::move(entry));
@@ -162,6 +157,8 @@ class HttpConnection final : public Connection,
     }
     Response response = text_response(status, std::move(text));
     add_security_headers(response);
+    // The rest of the request is still coming: read it away after answering.
+    unread_input_ = true;
     send(std::move(response), 11, /*keep_alive=*/false, std::move(entry));
   }
 
@@ -202,7 +199,9 @@ class HttpConnection final : public Connection,
                  redact_target(entry.target), entry.status, entry.body_bytes, micros,
                  ec ? " write_error=" + ec.message() : std::string());
     if (ec || state_ == State::kClosed) return close();
-    if (!keep_alive || close_requested_ || registry_.stopping()) return linger();
+    if (!keep_alive || close_requested_ || registry_.stopping()) {
+      return unread_input_ ? linger() : close();
+    }
     read_request();
   }
 
@@ -241,6 +240,7 @@ class HttpConnection final : public Connection,
   // Touched only on the connection's strand.
   State state_ = State::kReading;
   bool close_requested_ = false;
+  bool unread_input_ = false;  // a request was refused before all of it was read
 };
 
 }  // namespace
