@@ -24,8 +24,7 @@ const std::string& id_of_record(const Record& record) {
 }
 
 const std::string& la_of_record(const Record& record) {
-  return std::visit([](const auto& value) -> const std::string& { return value.la_code; },
-                    record);
+  return std::visit([](const auto& value) -> const std::string& { return value.la_code; }, record);
 }
 
 std::string child_of_record(const Record& record) {
@@ -47,7 +46,9 @@ FakeStore::Key key_of(const Record& record) {
   return {kind_of_record(record), la_of_record(record), id_of_record(record)};
 }
 
-FakeStore::Key key_of(const store::RecordKey& key) { return {key.kind, key.la_code, key.id}; }
+FakeStore::Key key_of(const store::RecordKey& key) {
+  return {key.kind, key.la_code, key.id};
+}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -78,8 +79,8 @@ bool matches(const domain::Child& child, std::string_view query) {
   if (words.empty()) return true;
   if (words.size() == 1 && lower(child.id) == words.front()) return true;
   std::vector<std::string> names;
-  for (const std::string* field : {&child.name.given, &child.name.family, &child.name.preferred,
-                                   &child.name.former_family}) {
+  for (const std::string* field :
+       {&child.name.given, &child.name.family, &child.name.preferred, &child.name.former_family}) {
     if (field->empty()) continue;
     names.push_back(lower(*field));
     for (auto& part : split_words(*field, " -'")) names.push_back(std::move(part));
@@ -119,7 +120,8 @@ class FakeWriter final : public store::Writer {
     }
     auto& revisions = found->second;
     const int next = static_cast<int>(revisions.size()) + 1;
-    revisions.push_back(StoredRecord{revisions.back().record, store::RevisionInfo{next, change, true}});
+    revisions.push_back(
+        StoredRecord{revisions.back().record, store::RevisionInfo{next, change, true}});
     return next;
   }
 
@@ -219,8 +221,8 @@ store::Result<store::ChildRecord> FakeStore::child_record(std::string_view la_co
     append_if(out.social_worker_episodes, record);
   }
   for (const auto& relationship : out.relationships) {
-    auto person = records_.find(Key{RecordKind::kPerson, std::string(la_code),
-                                    relationship.person_id});
+    auto person =
+        records_.find(Key{RecordKind::kPerson, std::string(la_code), relationship.person_id});
     if (person != records_.end() && is_current(person->second)) {
       out.people.push_back(std::get<domain::Person>(person->second.back().record));
     }

@@ -34,7 +34,8 @@ struct ChildState {
   Date care_ends;
   std::string worker_id;
   size_t family;
-  size_t social_worker_episode = SIZE_MAX;  // the child's current allocation  // index of the family (shared surname, address, parents)
+  size_t social_worker_episode = SIZE_MAX;  // the child's current allocation
+  std::string left_care_reason;             // REC of the last period of care  // index of the family (shared surname, address, parents)
 };
 
 struct Family {
@@ -357,7 +358,7 @@ class Generator {
   // without them the number in care would only build up over the years simulated.
   void already_in_care() {
     const double stock = static_cast<double>(la_.children) * 67.0 / 10000.0;  // 67 per 10k [REF]
-    const int64_t count = rng_.poisson(stock * 0.8);
+    const int64_t count = rng_.poisson(stock * 0.9);
     // Ages of children looked after [approx, DfE CLA 2024]: under 1 5%, 1-4 13%, 5-9 17%,
     // 10-15 38%, 16-17 27%.
     static constexpr double kWeights[] = {5, 13, 17, 38, 27};
@@ -459,7 +460,7 @@ class Generator {
 
     Date work_ends = day;
     const Date assessment_start =
-        calendar_.add_working_days(day, static_cast<int>(rng_.below(3)));
+        std::min(end_, calendar_.add_working_days(day, static_cast<int>(rng_.below(3))));
     bool in_need = !rng_.chance(rates::kAssessedNotInNeed);
 
     // Section 47 enquiry, conference and plan.
@@ -472,7 +473,8 @@ class Generator {
       discussion.la_code = la_.la_code;
       discussion.child_id = child.id;
       discussion.referral_id = referral.id;
-      discussion.date = calendar_.add_working_days(day, static_cast<int>(rng_.below(3)));
+      discussion.date =
+          std::min(end_, calendar_.add_working_days(day, static_cast<int>(rng_.below(3))));
       discussion.section47_initiated = true;
       discussion.agencies_present = {"police", "health"};
       if (rng_.chance(0.6)) discussion.agencies_present.push_back("education");
@@ -514,7 +516,7 @@ class Generator {
         }
       } else {
         enquiry.icpc_not_required = true;
-        enquiry.outcome = rng_.chance(0.5) ? "concerns_not_substantiated" : "substantiated_no_icpc";
+        enquiry.outcome = rng_.chance(0.5) ? "concerns_not_substantiated" : "substantiated_no_plan";
       }
       out_.section47_enquiries.push_back(enquiry);
     }
@@ -543,7 +545,7 @@ class Generator {
       plan.la_code = la_.la_code;
       plan.child_id = child.id;
       plan.referral_id = referral.id;
-      plan.start_date = authorised.add_days(static_cast<int32_t>(rng_.below(10)));
+      plan.start_date = std::min(end_, authorised.add_days(static_cast<int32_t>(rng_.below(10))));
       const Date ends = plan.start_date.add_days(static_cast<int32_t>(90 + rng_.below(220)));
       plan.end_date = within(ends);
       out_.cin_plans.push_back(plan);
@@ -551,16 +553,21 @@ class Generator {
     }
 
     // Care.
+    OptionalDate left_care;
     // Children on a plan are three times as likely to come into care; the rest are scaled so
     // that all referrals together follow kCarePerReferral.
     const double care_chance = rates::kCarePerReferral * (plan_started ? 3.0 : 0.95);
     if (!state.in_care && rng_.chance(care_chance) && state.birth <= day &&
         day.years_since(state.birth) < 18) {
-      const Date enters = plan_started ? day.add_days(static_cast<int32_t>(30 + rng_.below(200)))
+      const Date enters = plan_started ? day.add_days(static_cast<int32_t>(60 + rng_.below(200)))
                                        : day.add_days(static_cast<int32_t>(rng_.below(40)));
       if (enters <= end_ && enters.years_since(state.birth) < 18) {
-        const Date leaves = period_of_care(state, enters, referral.primary_need);
-        work_ends = std::max(work_ends, leaves);
+        if (!in_need) {  // a child who comes into care is in need whatever the assessment said
+          in_need = true;
+          referral.primary_need = primary_need(assessment.factors);
+        }
+        left_care = period_of_care(state, enters, referral.primary_need);
+        work_ends = std::max(work_ends, *left_care);
       }
     }
 
@@ -569,9 +576,8 @@ class Generator {
       referral.reason_for_closure = rng_.chance(0.4) ? "RC9" : "RC8";
       work_ends = authorised;
     } else {
-      referral.reason_for_closure = state.in_care && state.care_ends == work_ends
-                                        ? care_closure_reason(state)
-                                        : "RC7";
+      referral.reason_for_closure =
+          left_care && *left_care == work_ends ? care_closure_reason(state) : "RC7";
       work_ends = work_ends.add_days(static_cast<int32_t>(rng_.below(30)));
     }
     if (work_ends <= end_) {
@@ -595,7 +601,17 @@ class Generator {
     return kCodes[rng_.weighted(kWeights)];
   }
 
-  std::string care_closure_reason(const ChildState&) { return "RC7"; }
+  // How a child's episode of need closes when it closes with their care: the reason the period
+  // of care ended (REC) maps to the CIN census reason for closure.
+  std::string care_closure_reason(const ChildState& state) {
+    const std::string& rec = state.left_care_reason;
+    if (rec == "E11" || rec == "E12") return "RC1";
+    if (rec == "E41") return "RC3";
+    if (rec.rfind("E4", 0) == 0 && rec.size() == 3 && rec[2] >= '5') return "RC4";  // E45-E48
+    if (rec == "E3") return "RC5";
+    if (rec == "E7") return "RC6";
+    return "RC7";
+  }
 
   // A protection plan from `start`; returns its end (nullopt if still open at the end).
   OptionalDate protection_plan(ChildState& state, const std::string& referral_id, Date start) {
@@ -730,7 +746,7 @@ class Generator {
       leaves = enters.add_days(static_cast<int32_t>(7 + rng_.below(170)));
     } else {
       adoption = age < 5 && rng_.chance(0.3);
-      const double years = adoption ? 1.3 + rng_.unit() : rng_.exponential(4.0) + 0.5;
+      const double years = adoption ? 1.3 + rng_.unit() : rng_.exponential(4.5) + 0.5;
       leaves = enters.add_days(static_cast<int32_t>(years * 365));
       if (still_in_care_on && leaves <= *still_in_care_on) {
         leaves = still_in_care_on->add_days(static_cast<int32_t>(1 + rng_.exponential(1100)));
@@ -808,6 +824,7 @@ class Generator {
       if (until <= end_) {
         episode.end_date = until;
         episode.reason_episode_ceased = ended_by_leaving ? leaving_reason(state, until, adoption) : "X1";
+        if (ended_by_leaving) state.left_care_reason = episode.reason_episode_ceased;
         if (!ended_by_leaving) episode.reason_place_change = change_reason;
       }
       out_.episodes.push_back(std::move(episode));

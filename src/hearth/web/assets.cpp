@@ -83,9 +83,9 @@ core::Result<AssetFiles> AssetFiles::load(const fs::path& web_root) {
   const fs::path css = dist / kGovukTopFiles[0];
   std::error_code ec;
   if (!fs::is_regular_file(css, ec)) {
-    return core::Error::not_found(
-        "GOV.UK Frontend is not installed: " + css.string() +
-        " is missing (run scripts/install-deps, or npm install in " + web_root.string() + ")");
+    return core::Error::not_found("GOV.UK Frontend is not installed: " + css.string() +
+                                  " is missing (run scripts/install-deps, or npm install in " +
+                                  web_root.string() + ")");
   }
   AssetFiles assets;
   for (const std::string_view name : kGovukTopFiles) {

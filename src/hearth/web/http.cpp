@@ -24,7 +24,9 @@ int hex_value(char c) {
   return -1;
 }
 
-core::Error bad_target(std::string message) { return core::Error::invalid("target", message); }
+core::Error bad_target(std::string message) {
+  return core::Error::invalid("target", message);
+}
 
 // Checks one percent-encoded path segment.
 core::Status check_segment(std::string_view raw) {

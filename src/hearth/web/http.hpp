@@ -17,7 +17,7 @@ namespace hearth::web {
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
 Method method_from_name(std::string_view name);  // "GET" -> kGet; unknown names -> kOther
-std::string_view method_name(Method method);      // kGet -> "GET"; kOther -> "OTHER"
+std::string_view method_name(Method method);     // kGet -> "GET"; kOther -> "OTHER"
 
 // Name/value pairs in the order they came. Names of headers compare case-insensitively.
 using Fields = std::vector<std::pair<std::string, std::string>>;

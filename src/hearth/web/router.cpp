@@ -1,10 +1,10 @@
 #include "hearth/web/router.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <exception>
 #include <stdexcept>
+
+#include <spdlog/spdlog.h>
 
 namespace hearth::web {
 namespace {
@@ -165,8 +165,8 @@ Router& Router::add(Route route) {
       throw std::invalid_argument("route name already taken: " + route.name);
     }
     if (existing.method == route.method && existing.pattern == route.pattern) {
-      throw std::invalid_argument("route already defined: " + std::string(method_name(route.method)) +
-                                  " " + route.pattern);
+      throw std::invalid_argument(
+          "route already defined: " + std::string(method_name(route.method)) + " " + route.pattern);
     }
   }
   routes_.push_back(std::move(route));
@@ -272,6 +272,7 @@ Response Router::handle(const Request& request, Services& services) const {
     }
     Response response = text_response(405, "Method not allowed\n");
     response.set_header("Allow", allow_header(match.allowed));
+    response.head = request.method == Method::kHead;
     add_security_headers(response);
     return response;
   }

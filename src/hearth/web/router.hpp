@@ -58,9 +58,9 @@ struct Route {
 // The responses for requests that no handler answers, or that a handler fails. The defaults are
 // plain text; add_site_routes (routes.hpp) installs the GOV.UK pages.
 struct FallbackPages {
-  std::function<Response(Services&)> not_found;                                  // 404
-  std::function<Response(Services&)> problem;                                    // 500
-  std::function<Response(Services&, std::string_view message)> bad_request;    // 400
+  std::function<Response(Services&)> not_found;                              // 404
+  std::function<Response(Services&)> problem;                                // 500
+  std::function<Response(Services&, std::string_view message)> bad_request;  // 400
 };
 
 class Router {

@@ -1,7 +1,11 @@
 #include "hearth/web/server.hpp"
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,12 +13,8 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <atomic>
-#include <csignal>
-#include <mutex>
-#include <optional>
-#include <thread>
-#include <vector>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "hearth/web/detail/connection_registry.hpp"
 #include "hearth/web/detail/http_connection.hpp"
@@ -146,20 +146,20 @@ core::Result<uint16_t> Server::Impl::start() {
 
 void Server::Impl::accept() {
   // Each connection gets its own strand, so its handlers never run concurrently.
-  acceptor.async_accept(net::make_strand(io), [this](boost::system::error_code ec,
-                                                     tcp::socket socket) {
-    if (!acceptor.is_open()) return;  // stopping
-    if (ec) {
-      spdlog::warn("accepting a connection failed: {}", ec.message());
-      accept_backoff.expires_after(kAcceptBackoff);
-      accept_backoff.async_wait([this](boost::system::error_code wait_ec) {
-        if (!wait_ec && acceptor.is_open()) accept();
-      });
-      return;
-    }
-    detail::serve_http(std::move(socket), limits, router, services, registry);
-    accept();
-  });
+  acceptor.async_accept(net::make_strand(io),
+                        [this](boost::system::error_code ec, tcp::socket socket) {
+                          if (!acceptor.is_open()) return;  // stopping
+                          if (ec) {
+                            spdlog::warn("accepting a connection failed: {}", ec.message());
+                            accept_backoff.expires_after(kAcceptBackoff);
+                            accept_backoff.async_wait([this](boost::system::error_code wait_ec) {
+                              if (!wait_ec && acceptor.is_open()) accept();
+                            });
+                            return;
+                          }
+                          detail::serve_http(std::move(socket), limits, router, services, registry);
+                          accept();
+                        });
 }
 
 void Server::Impl::request_stop() {
@@ -262,15 +262,25 @@ Server::~Server() {
   impl_->io_stopped.store(true);
 }
 
-Router& Server::router() { return impl_->router; }
+Router& Server::router() {
+  return impl_->router;
+}
 
-core::Result<uint16_t> Server::start() { return impl_->start(); }
+core::Result<uint16_t> Server::start() {
+  return impl_->start();
+}
 
-void Server::wait() { impl_->wait(); }
+void Server::wait() {
+  impl_->wait();
+}
 
-void Server::request_stop() { impl_->request_stop(); }
+void Server::request_stop() {
+  impl_->request_stop();
+}
 
-size_t Server::connection_count() const { return impl_->registry.size(); }
+size_t Server::connection_count() const {
+  return impl_->registry.size();
+}
 
 void run_until_signal(Server& server) {
   Server::Impl& impl = *server.impl_;

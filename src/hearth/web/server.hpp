@@ -34,8 +34,8 @@ namespace hearth::web {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";  // "0.0.0.0" or "::" to listen on every interface
-  uint16_t port = 8080;                // 0: any free port (start() says which)
-  int threads = 0;                     // 0: std::thread::hardware_concurrency()
+  uint16_t port = 8080;               // 0: any free port (start() says which)
+  int threads = 0;                    // 0: std::thread::hardware_concurrency()
   size_t max_header_bytes = 16 * 1024;
   size_t max_body_bytes = 1024 * 1024;
   std::chrono::seconds idle_timeout{30};

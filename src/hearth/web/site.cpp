@@ -12,7 +12,9 @@ constexpr std::array<std::string_view, 6> kRequiredTemplates = {
 
 }  // namespace
 
-std::span<const std::string_view> Site::required_templates() { return kRequiredTemplates; }
+std::span<const std::string_view> Site::required_templates() {
+  return kRequiredTemplates;
+}
 
 core::Result<Site> Site::load(const std::filesystem::path& web_root) {
   std::error_code ec;

@@ -1,13 +1,13 @@
 #include "hearth/web/templates.hpp"
 
-#include <fmt/format.h>
-
 #include <fstream>
-#include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
 
 namespace hearth::web {
 namespace {
@@ -95,8 +95,8 @@ core::Result<Templates> Templates::load(const fs::path& folder,
     for (const std::string_view unescaped : {"{{{", "{{&"}) {
       const size_t at = text->find(unescaped);
       if (at != std::string::npos) {
-        return core::Error::invalid("template", std::string(unescaped) +
-                                                    " writes data unescaped; use {{name}}")
+        return core::Error::invalid("template",
+                                    std::string(unescaped) + " writes data unescaped; use {{name}}")
             .at(path.string(), line_of(*text, at));
       }
     }
@@ -113,10 +113,9 @@ core::Result<Templates> Templates::load(const fs::path& folder,
 
   for (const std::string_view name : required) {
     if (!templates.contains(name)) {
-      return core::Error::not_found("template " +
-                                    (folder / (std::string(name) + std::string(kExtension)))
-                                        .string() +
-                                    " is missing");
+      return core::Error::not_found(
+          "template " + (folder / (std::string(name) + std::string(kExtension))).string() +
+          " is missing");
     }
   }
   // A partial that does not exist renders as nothing; make it an error at start instead.

@@ -1,9 +1,9 @@
 // The children page through the router, without a socket.
-#include "hearth/web/handlers/children.hpp"
-
 #include <gtest/gtest.h>
 
+#include "hearth/web/handlers/children.hpp"
 #include "hearth/web/routes.hpp"
+
 #include "test_world.hpp"
 
 namespace hearth::web {
@@ -14,7 +14,9 @@ using test::make_request;
 using test::numbered_children;
 using test::World;
 
-core::Date ymd(int y, int m, int d) { return core::Date::from_ymd(y, m, d).value(); }
+core::Date ymd(int y, int m, int d) {
+  return core::Date::from_ymd(y, m, d).value();
+}
 
 size_t count_of(const std::string& text, std::string_view needle) {
   size_t count = 0;
@@ -88,8 +90,8 @@ TEST_F(ChildrenPage, SaysChildNotChildrenForOne) {
 }
 
 TEST_F(ChildrenPage, ShowsEachChildsDetailsInTheTable) {
-  domain::Child child = make_child("202", "CH123", "Rebecca", "Smith", ymd(2019, 3, 3), "F",
-                                   "LS1 4AP");
+  domain::Child child =
+      make_child("202", "CH123", "Rebecca", "Smith", ymd(2019, 3, 3), "F", "LS1 4AP");
   child.name.preferred = "Bex";
   world_.store.seed(child);
   world_.store.seed(make_child("202", "CH124", "Baby", "Jones", ymd(2025, 1, 15), "U", ""));
@@ -137,8 +139,8 @@ TEST_F(ChildrenPage, SaysWhenNoChildrenMatch) {
 }
 
 TEST_F(ChildrenPage, EscapesNamesAndTheSearch) {
-  world_.store.seed(make_child("202", "X1", "<script>alert(1)</script>", "\"Quote\" & Co",
-                               ymd(2019, 3, 3)));
+  world_.store.seed(
+      make_child("202", "X1", "<script>alert(1)</script>", "\"Quote\" & Co", ymd(2019, 3, 3)));
   Response response = get("/children");
   EXPECT_EQ(response.body.find("<script>alert"), std::string::npos);
   EXPECT_NE(response.body.find("&quot;QUOTE&quot; &amp; CO, &lt;script&gt;alert(1)&lt;/script&gt;"),
@@ -205,8 +207,7 @@ TEST_F(ChildrenPage, OffersAChoiceWhenTheDatabaseHoldsSeveralAuthorities) {
             std::string::npos);
   EXPECT_NE(first.body.find("<option value=\"202\" selected>202 (3 children)</option>"),
             std::string::npos);
-  EXPECT_NE(first.body.find("<option value=\"340\">340 (1 child)</option>"),
-            std::string::npos);
+  EXPECT_NE(first.body.find("<option value=\"340\">340 (1 child)</option>"), std::string::npos);
   EXPECT_NE(first.body.find("FAMILY0001"), std::string::npos);
   EXPECT_EQ(first.body.find("LIVERPOOL"), std::string::npos);
 
@@ -255,8 +256,8 @@ TEST_F(ChildrenPage, UsesTheGovukTemplate) {
 
 TEST(ChildrenSearch, ReadsAndChecksTheQuery) {
   World world;
-  auto search = ChildrenSearch::read(make_request("/children?q=%20jo%20&page=3&la=202"),
-                                     world.site.messages);
+  auto search =
+      ChildrenSearch::read(make_request("/children?q=%20jo%20&page=3&la=202"), world.site.messages);
   ASSERT_TRUE(search.ok());
   EXPECT_EQ(search->q, "jo");
   EXPECT_EQ(search->page, 3);

@@ -5,7 +5,9 @@
 namespace hearth::web {
 namespace {
 
-core::Date ymd(int y, int m, int d) { return core::Date::from_ymd(y, m, d).value(); }
+core::Date ymd(int y, int m, int d) {
+  return core::Date::from_ymd(y, m, d).value();
+}
 
 TEST(FormatDateShort, WritesDayMonthAbbreviationAndYear) {
   EXPECT_EQ(format_date_short(ymd(2019, 3, 3)), "3 Mar 2019");

@@ -62,7 +62,7 @@ TEST(Utf8, CountsCharactersNotBytes) {
   EXPECT_EQ(utf8_length("Zoë"), 3u);
   EXPECT_EQ(utf8_length("😀"), 1u);
   EXPECT_FALSE(is_valid_utf8("\xC3"));
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));  // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
 }
 

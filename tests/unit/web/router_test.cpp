@@ -1,11 +1,12 @@
 #include "hearth/web/router.hpp"
 
-#include <gtest/gtest.h>
-
 #include <set>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 #include "hearth/web/routes.hpp"
+
 #include "test_world.hpp"
 
 namespace hearth::web {
@@ -22,7 +23,8 @@ Handler echo_params() {
   return [](const Request&, const RouteParams& params, Services&) {
     std::string body;
     for (const char* name : {"la", "id", "path"}) {
-      if (auto value = params.find(name)) body += std::string(name) + "=" + std::string(*value) + ";";
+      if (auto value = params.find(name))
+        body += std::string(name) + "=" + std::string(*value) + ";";
     }
     return text_response(200, body);
   };
@@ -77,7 +79,8 @@ TEST(Router, AnswersAKnownPathWithTheWrongMethodWith405AndAllow) {
   World world;
   Router router;
   router.get("/children", "children.index", "children.list", reply("list"));
-  router.add(Route{Method::kPost, "/children", "children.create", "children.create", reply("made")});
+  router.add(
+      Route{Method::kPost, "/children", "children.create", "children.create", reply("made")});
   Response response = router.handle(make_request("/children", Method::kDelete), world.services);
   EXPECT_EQ(response.status, 405);
   EXPECT_EQ(response.header("Allow"), "GET, HEAD, POST");
@@ -92,6 +95,19 @@ TEST(Router, AnswersHeadAsGetWithoutTheBody) {
   EXPECT_EQ(response.status, 200);
   EXPECT_TRUE(response.head);
   EXPECT_EQ(response.body, "list");  // the server sends its length, not the body
+}
+
+TEST(Router, AnswersHeadWithoutABodyWhenNoGetRouteMatches) {
+  World world;
+  Router router;
+  router.add(
+      Route{Method::kPost, "/children", "children.create", "children.create", reply("made")});
+  Response wrong_method = router.handle(make_request("/children", Method::kHead), world.services);
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_TRUE(wrong_method.head);
+  Response unknown = router.handle(make_request("/nowhere", Method::kHead), world.services);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_TRUE(unknown.head);
 }
 
 TEST(Router, TurnsAHandlerExceptionIntoA500) {

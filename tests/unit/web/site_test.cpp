@@ -1,8 +1,8 @@
 #include "hearth/web/site.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
+
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "test_world.hpp"
@@ -87,8 +87,9 @@ TEST(Templates, RefuseATemplateThatDoesNotParse) {
 TEST(Templates, EscapeDataAndRenderPartials) {
   TempWebRoot root;
   write_file(root.path() / "templates/partials/greeting.mustache", "Hello {{name}}");
-  write_file(root.path() / "templates/page.mustache",
-             "{{> greeting}}|{{#rows}}[{{.}}]{{/rows}}|{{#flag}}on{{/flag}}{{^off}}no{{/off}}|{{n}}");
+  write_file(
+      root.path() / "templates/page.mustache",
+      "{{> greeting}}|{{#rows}}[{{.}}]{{/rows}}|{{#flag}}on{{/flag}}{{^off}}no{{/off}}|{{n}}");
   auto site = Site::load(root.path());
   ASSERT_TRUE(site.ok()) << site.error().describe();
   const nlohmann::json view = {{"name", "<b>\"Jo\" & 'Al'</b>"},
@@ -157,10 +158,9 @@ TEST(AssetFiles, ServeNothingOutsideTheirFolders) {
   ASSERT_TRUE(assets.ok());
   using namespace std::string_view_literals;
   for (const std::string_view path :
-       {"../secret.txt"sv, "../../secret.txt"sv, "/etc/passwd"sv, "index.scss"sv,
-        "../index.scss"sv, "hearth/../../secret.txt"sv, "secret.txt"sv,
-        "govuk-frontend.min.css\0.txt"sv, ""sv, "fonts/../../../package.json"sv,
-        "%2e%2e/secret.txt"sv, "./govuk-frontend.min.css"sv}) {
+       {"../secret.txt"sv, "../../secret.txt"sv, "/etc/passwd"sv, "index.scss"sv, "../index.scss"sv,
+        "hearth/../../secret.txt"sv, "secret.txt"sv, "govuk-frontend.min.css\0.txt"sv, ""sv,
+        "fonts/../../../package.json"sv, "%2e%2e/secret.txt"sv, "./govuk-frontend.min.css"sv}) {
     EXPECT_EQ(assets->find(path), nullptr) << path;
   }
 }

@@ -1,12 +1,12 @@
 #include "test_world.hpp"
 
-#include <fmt/format.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+
+#include <fmt/format.h>
+#include <unistd.h>
 
 namespace hearth::web::test {
 namespace {
@@ -55,9 +55,9 @@ core::Timestamp test_now() {
   return core::Timestamp::from_date(core::Date::from_ymd(2025, 6, 1).value(), 12);
 }
 
-domain::Child make_child(std::string la_code, std::string id, std::string given,
-                         std::string family, std::optional<core::Date> date_of_birth,
-                         std::string sex, std::string postcode) {
+domain::Child make_child(std::string la_code, std::string id, std::string given, std::string family,
+                         std::optional<core::Date> date_of_birth, std::string sex,
+                         std::string postcode) {
   domain::Child child;
   child.la_code = std::move(la_code);
   child.id = std::move(id);

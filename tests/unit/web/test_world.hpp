@@ -6,11 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "fakes/fake_store.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/web/http.hpp"
 #include "hearth/web/services.hpp"
 #include "hearth/web/site.hpp"
+
+#include "fakes/fake_store.hpp"
 
 namespace hearth::web::test {
 
@@ -37,9 +38,9 @@ class TempWebRoot {
 // 1 June 2025, noon UTC: "today" in every web test.
 core::Timestamp test_now();
 
-domain::Child make_child(std::string la_code, std::string id, std::string given,
-                         std::string family, std::optional<core::Date> date_of_birth,
-                         std::string sex = "F", std::string postcode = "AB1 2CD");
+domain::Child make_child(std::string la_code, std::string id, std::string given, std::string family,
+                         std::optional<core::Date> date_of_birth, std::string sex = "F",
+                         std::string postcode = "AB1 2CD");
 // `count` children of `la_code` with ids C0001.. and distinct names, family names in id order
 // ("Family0001", ...), so page n of the list holds ids (n-1)*25+1 .. n*25.
 std::vector<store::Record> numbered_children(const std::string& la_code, int count);

@@ -43,7 +43,7 @@ class ConnectionRegistry {
   mutable std::mutex mutex_;
   // Guarded by mutex_.
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> open_;
-  std::function<void()> on_empty_;  // guarded by mutex_; cleared once run
+  std::function<void()> on_empty_;     // guarded by mutex_; cleared once run
   std::atomic<bool> stopping_{false};  // written under mutex_, read anywhere
 };
 

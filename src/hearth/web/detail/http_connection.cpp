@@ -1,15 +1,15 @@
 #include "hearth/web/detail/http_connection.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <array>
-#include <boost/asio/dispatch.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <exception>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
 
 #include "hearth/web/http.hpp"
 #include "hearth/web/router.hpp"
@@ -28,7 +28,9 @@ using SteadyClock = std::chrono::steady_clock;
 // client has read the answer.
 constexpr std::chrono::seconds kLingerTimeout{2};
 
-std::string to_string(beast::string_view text) { return std::string(text.data(), text.size()); }
+std::string to_string(beast::string_view text) {
+  return std::string(text.data(), text.size());
+}
 
 // Header values come from our own code, but a CR or LF in one would split the response.
 std::string without_line_breaks(std::string value) {
@@ -110,6 +112,8 @@ class HttpConnection final : public Connection,
     const unsigned version = message.version();  // 10 or 11: Beast refuses the others
     const bool keep_alive = message.keep_alive();
     Response response = respond(message, entry);
+    // Whatever answered, a reply to HEAD has no body.
+    if (message.method() == http::verb::head) response.head = true;
     send(std::move(response), version, keep_alive, std::move(entry));
   }
 
@@ -186,15 +190,13 @@ class HttpConnection final : public Connection,
     stream_.expires_after(limits_.idle_timeout);
     http::async_write(stream_, *message,
                       [self = shared_from_this(), message, keep_alive, entry = std::move(entry)](
-                          beast::error_code ec, size_t) {
-                        self->on_write(ec, keep_alive, entry);
-                      });
+                          beast::error_code ec, size_t) { self->on_write(ec, keep_alive, entry); });
   }
 
   void on_write(beast::error_code ec, bool keep_alive, const AccessEntry& entry) {
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                            SteadyClock::now() - entry.started)
-                            .count();
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - entry.started)
+            .count();
     spdlog::info("access method={} target={} status={} bytes={} us={}{}", entry.method,
                  redact_target(entry.target), entry.status, entry.body_bytes, micros,
                  ec ? " write_error=" + ec.message() : std::string());
@@ -247,8 +249,7 @@ class HttpConnection final : public Connection,
 
 void serve_http(tcp::socket socket, const ConnectionLimits& limits, const Router& router,
                 Services& services, ConnectionRegistry& registry) {
-  std::make_shared<HttpConnection>(std::move(socket), limits, router, services, registry)
-      ->start();
+  std::make_shared<HttpConnection>(std::move(socket), limits, router, services, registry)->start();
 }
 
 }  // namespace hearth::web::detail

@@ -3,9 +3,10 @@
 // Only http_connection.cpp includes Beast.
 #pragma once
 
-#include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <cstddef>
+
+#include <boost/asio/ip/tcp.hpp>
 
 #include "hearth/web/detail/connection_registry.hpp"
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "hearth/web/format.hpp"
@@ -38,7 +39,8 @@ std::string sex_label(const Messages& messages, const std::string& code) {
   return messages.contains(key) ? messages.text(key) : code;
 }
 
-std::string age_text(const Messages& messages, const domain::OptionalDate& birth, core::Date today) {
+std::string age_text(const Messages& messages, const domain::OptionalDate& birth,
+                     core::Date today) {
   if (!birth) return messages.text("children.not_recorded");
   if (*birth > today) return messages.text("children.not_born_yet");
   const int years = today.years_since(*birth);
@@ -57,6 +59,9 @@ json child_row(const Messages& messages, const store::ChildSummary& child, core:
       {"name", name},
       {"has_preferred", show_preferred},
       {"preferred", show_preferred ? preferred : ""},
+      // A former surname explains why a search for it finds this child.
+      {"has_former", !child.name.former_family.empty()},
+      {"former", child.name.former_family},
       {"id", child.id},
       {"date_of_birth", child.date_of_birth ? format_date_short(*child.date_of_birth)
                                             : messages.text("children.not_recorded")},
@@ -113,9 +118,8 @@ core::Result<ChildrenSearch> ChildrenSearch::read(const Request& request,
   }
   search.q = std::string(trim(request.param("q").value_or("")));
   if (utf8_length(search.q) > kMaxSearchChars) {
-    return core::Error::invalid(
-        "q", messages.text("children.error.q_too_long",
-                           {{"max", std::to_string(kMaxSearchChars)}}));
+    return core::Error::invalid("q", messages.text("children.error.q_too_long",
+                                                   {{"max", std::to_string(kMaxSearchChars)}}));
   }
   search.la = std::string(trim(request.param("la").value_or("")));
   return search;
@@ -155,12 +159,11 @@ Response children_index(const Request& request, const RouteParams&, Services& se
   for (const auto& [code, children] : *authorities) {
     choices.push_back(json{
         {"code", code},
-        {"label",
-         messages.text("children.authority",
-                       {{"code", code},
-                        {"count", format_count(children)},
-                        {"noun", messages.text(children == 1 ? "children.noun_one"
-                                                             : "children.noun_many")}})},
+        {"label", messages.text("children.authority",
+                                {{"code", code},
+                                 {"count", format_count(children)},
+                                 {"noun", messages.text(children == 1 ? "children.noun_one"
+                                                                      : "children.noun_many")}})},
         {"selected", code == search->la}});
   }
   view["authorities"] = choices;
@@ -183,10 +186,10 @@ Response children_index(const Request& request, const RouteParams&, Services& se
   const int64_t total = found->total;
   const int pages = static_cast<int>((total + kChildrenPageSize - 1) / kChildrenPageSize);
   if (search->page > 1 && search->page > pages) {
-    return bad_request_page(
-        services, messages.text("children.error.page_past_end",
-                                {{"page", std::to_string(search->page)},
-                                 {"last", std::to_string(std::max(pages, 1))}}));
+    return bad_request_page(services,
+                            messages.text("children.error.page_past_end",
+                                          {{"page", std::to_string(search->page)},
+                                           {"last", std::to_string(std::max(pages, 1))}}));
   }
 
   const core::Date today = services.clock.today();

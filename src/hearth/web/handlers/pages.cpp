@@ -1,8 +1,7 @@
 #include "hearth/web/handlers/pages.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "hearth/web/services.hpp"
 

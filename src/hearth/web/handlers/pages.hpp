@@ -3,8 +3,9 @@
 // with the service").
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
 #include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "hearth/core/error.hpp"
 #include "hearth/web/http.hpp"
