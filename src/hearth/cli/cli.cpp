@@ -32,6 +32,17 @@ int run(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::RequiredError& e) {
+    // "hearth frobnicate": CLI11 only says a subcommand is required; name the word it did not know.
+    const auto rest = app.remaining();
+    if (!rest.empty()) {
+      std::cerr << "hearth: '" << rest.front()
+                << "' is not a hearth command (commands: demo, serve, synth, migrate; see "
+                   "hearth --help)\n";
+      return kExitUsage;
+    }
+    app.exit(e);
+    return kExitUsage;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;

@@ -233,6 +233,7 @@ class Generator {
     if (!rng_.chance(rates::kChildNhsMissing) && born <= on) {
       child.nhs_number = detail::valid_nhs_number(rng_);
       if (rng_.chance(rates::kChildNhsWrong)) {
+        out_.true_nhs_numbers.emplace_back(child.id, child.nhs_number);
         child.nhs_number = detail::mistyped_nhs_number(rng_, child.nhs_number);
       }
     }
@@ -249,7 +250,7 @@ class Generator {
     out_.children.push_back(std::move(child));
     const size_t state_index = states_.size();
     states_.push_back({out_.children.size() - 1, born, sex, std::nullopt, false, on, 0, false, on,
-                       "", family_index, SIZE_MAX});
+                       "", family_index, SIZE_MAX, ""});
     family.children.push_back(state_index);
 
     auto relate = [&](const std::string& person_id, const char* relation, bool lives) {
@@ -568,6 +569,7 @@ class Generator {
         }
         left_care = period_of_care(state, enters, referral.primary_need);
         work_ends = std::max(work_ends, *left_care);
+        if (plan_started) end_plan_on_entering_care(out_.children[state.index].id, enters);
       }
     }
 
@@ -591,6 +593,20 @@ class Generator {
   }
 
   void close_episode(ChildState& state, Date on) { state.episode_closes = on; }
+
+  // A child protection plan usually ends when the child becomes looked after: the plan made at
+  // this referral (the last one written) ends that day, with its later review conferences.
+  void end_plan_on_entering_care(const std::string& child_id, Date enters) {
+    auto& plan = out_.protection_plans.back();
+    if (plan.child_id != child_id || plan.start_date >= enters) return;
+    if (plan.end_date && *plan.end_date <= enters) return;
+    plan.end_date = enters;
+    std::erase_if(plan.review_dates, [&](Date d) { return d > enters; });
+    while (!out_.conferences.empty() && out_.conferences.back().child_id == child_id &&
+           out_.conferences.back().type == "review" && out_.conferences.back().date > enters) {
+      out_.conferences.pop_back();
+    }
+  }
 
   std::string primary_need(const std::vector<std::string>& factors) {
     for (const auto& f : factors) {
@@ -637,7 +653,8 @@ class Generator {
     // Review conferences: within 3 months, then every 6 months.
     for (Date review = start.add_months(3); review < ends && review <= end_;
          review = review.add_months(6)) {
-      const Date on = weekday_on_or_after(review.add_days(-static_cast<int32_t>(rng_.below(10))));
+      const Date on = std::min(  // a plan ends at its last review, and nothing is after the end
+          {ends, end_, weekday_on_or_after(review.add_days(-static_cast<int32_t>(rng_.below(10))))});
       plan.review_dates.push_back(on);
       out_.conferences.push_back({id("CF", conference_counter_), la_.la_code, plan.child_id,
                                   referral_id, "review", on, true});

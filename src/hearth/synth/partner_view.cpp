@@ -43,6 +43,8 @@ class PartnerView {
     std::unordered_map<std::string, const domain::Child*> earlier;  // oldest revision of each child
     for (const auto& history : out_.child_history) earlier.try_emplace(history.before.id, &history.before);
 
+    const std::unordered_map<std::string, std::string> true_nhs(out_.true_nhs_numbers.begin(),
+                                                                 out_.true_nhs_numbers.end());
     std::unordered_map<std::string, bool> police_involved;
     for (const auto& referral : out_.referrals) {
       if (referral.source == "6") police_involved[referral.child_id] = true;
@@ -60,7 +62,11 @@ class PartnerView {
       person.postcode = child.postcode;
       person.school_urn = child.school_urn;
       // The authority may hold a wrong NHS number; the agencies hold the true one.
-      person.nhs_number = child.nhs_number.empty() ? valid_nhs_number(rng_) : child.nhs_number;
+      if (auto found = true_nhs.find(child.id); found != true_nhs.end()) {
+        person.nhs_number = found->second;
+      } else {
+        person.nhs_number = child.nhs_number.empty() ? valid_nhs_number(rng_) : child.nhs_number;
+      }
       if (auto found = earlier.find(child.id); found != earlier.end()) {
         person.old_postcode = found->second->postcode;
         person.former_family = found->second->name.family;

@@ -47,7 +47,8 @@ AuthorityProfile fictional_authority_with_children(int64_t children);
 struct Options {
   uint64_t seed = 1;
   int years = 5;
-  // The last day simulated: the end of the latest collection year.
+  // The last day simulated: the end of the latest collection year. The generator writes the
+  // code sets of 2024-25 onwards, so the end is 31 March 2025 or later.
   core::Date end = core::collection_year_end(2026);
   bool partner_records = true;  // also generate the partner agencies' view and ground truth
 };
@@ -98,6 +99,9 @@ struct Dataset {
   std::vector<domain::SocialWorkerEpisode> social_worker_episodes;
   std::vector<domain::AgencyRecord> agency_records;
   std::vector<TruthRow> truth;
+  // Children whose NHS number the authority mistyped, with the true number that the health
+  // service and others hold.
+  std::vector<std::pair<std::string, std::string>> true_nhs_numbers;
 
   size_t record_count() const;
 };

@@ -343,8 +343,12 @@ std::string redact_target(std::string_view target) {
     out += known ? name : "*";
     if (equals == std::string_view::npos) continue;
     out.push_back('=');
-    if (name == "page" || name == "la") {
-      out += pair.substr(equals + 1);
+    const std::string_view value = pair.substr(equals + 1);
+    // Page numbers and authority codes are digits; anything else typed there might be a name.
+    const bool digits = !value.empty() && value.size() <= 6 &&
+                        value.find_first_not_of("0123456789") == std::string_view::npos;
+    if ((name == "page" || name == "la") && digits) {
+      out += value;
     } else {
       out.push_back('*');
     }

@@ -70,6 +70,8 @@ TEST(RedactTarget, KeepsPagingButHidesSearchWords) {
   EXPECT_EQ(redact_target("/children"), "/children");
   EXPECT_EQ(redact_target("/children?q=Smith&page=2&la=202"), "/children?q=*&page=2&la=202");
   EXPECT_EQ(redact_target("/children?Rebecca+Smith&x=1"), "/children?*&*=*");
+  // Only digits are logged for page and la: a name typed there stays out of the log.
+  EXPECT_EQ(redact_target("/children?page=Smith&la=Jo+Bloggs"), "/children?page=*&la=*");
 }
 
 TEST(Response, SetHeaderReplacesCaseInsensitively) {

@@ -168,8 +168,9 @@ Runner add_synth(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--seed", o->seed, "Seed: the same seed gives the same data")
       ->capture_default_str();
-  command->add_option("--year", o->year, "The last collection year (ending 31 March)")
-      ->check(CLI::Range(2010, 2100))
+  // The generator writes the codes of 2024-25 onwards (sex M/F/U, placement K3).
+  command->add_option("--year", o->year, "The last collection year (ending 31 March), 2025 or later")
+      ->check(CLI::Range(2025, 2100))
       ->capture_default_str();
   command->add_option("--db", o->db, "Load into this database (SQLite file or postgresql:// URL)");
   command->add_option("--out", o->out,
