@@ -35,6 +35,7 @@
 namespace {
 
 using namespace hearth;
+using core::Result;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
@@ -211,6 +212,7 @@ struct ReadOptions {
   size_t queries = 2000;
   uint64_t seed = 42;
   bool reuse = false;
+  bool with_revisions = false;
   double budget = 60;
 };
 
@@ -239,17 +241,27 @@ int run_read(const ReadOptions& o) {
   double load_seconds = 0;
   if (*existing == 0) {
     started = Clock::now();
-    auto done = cli::load_dataset(*store, dataset, options.seed);
+    Result<int64_t> done = 0;
+    if (o.with_revisions) {
+      done = cli::load_dataset(*store, dataset, options.seed);
+    } else {
+      const auto records = cli::current_records(dataset, /*oldest_children=*/false);
+      done = store->bulk_load(records, {"bench", "store_bench read",
+                                        core::Timestamp::from_date(options.end, 9)});
+    }
     load_seconds = seconds_since(started);
     if (!done) {
       fmt::print(stderr, "store_bench: load failed: {}\n", done.error().message);
       return 1;
     }
     loaded = *done;
-    fmt::print("{} (large: {} children aged 0-17, {} with records): generated in {:.1f} s; loaded "
-               "{} records and revisions into {} in {:.1f} s ({:.0f} a second)\n",
-               profile.name, profile.children, dataset.children.size(), generated, loaded,
-               store->backend(), load_seconds, static_cast<double>(loaded) / load_seconds);
+    fmt::print("{} (large: {} children aged 0-17, {} with records, {} earlier versions of "
+               "children's records): generated in {:.1f} s; loaded {} records{} into {} in "
+               "{:.1f} s ({:.0f} a second)\n",
+               profile.name, profile.children, dataset.children.size(),
+               dataset.child_history.size(), generated, loaded,
+               o.with_revisions ? " and revisions" : "", store->backend(), load_seconds,
+               static_cast<double>(loaded) / load_seconds);
   } else {
     fmt::print("{}: reusing the {} children already in the database\n", profile.name, *existing);
   }
@@ -371,6 +383,10 @@ int main(int argc, char** argv) {
   read_command->add_option("--budget", read.budget,
                            "Seconds at most for the timed calls of each operation")
       ->capture_default_str();
+  read_command->add_flag("--with-revisions", read.with_revisions,
+                         "Load as `hearth synth --db` does: bulk load, then the later versions "
+                         "of children's records one put at a time (slow on SQLite: see "
+                         "docs/PERFORMANCE.md)");
   read_command->add_flag("--reuse", read.reuse,
                          "Time reads on a database already loaded by an earlier run");
 

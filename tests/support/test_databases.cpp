@@ -1,13 +1,13 @@
 #include "support/test_databases.hpp"
 
-#include <libpq-fe.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <stdexcept>
+
+#include <libpq-fe.h>
+#include <unistd.h>
 
 namespace hearth::testing {
 namespace {

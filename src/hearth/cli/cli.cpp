@@ -1,8 +1,8 @@
 #include "hearth/cli/cli.hpp"
 
-#include <fmt/format.h>
-
 #include <iostream>
+
+#include <fmt/format.h>
 
 #include "hearth/cli/commands.hpp"
 

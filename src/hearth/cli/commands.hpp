@@ -1,10 +1,10 @@
 // Wiring shared by the subcommands.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include "hearth/core/error.hpp"
 #include "hearth/store/store.hpp"

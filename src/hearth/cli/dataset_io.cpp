@@ -1,10 +1,10 @@
 // Synthetic datasets into the store and onto disk.
-#include <fmt/format.h>
+#include "hearth/cli/dataset_io.hpp"
 
 #include <fstream>
 #include <unordered_map>
 
-#include "hearth/cli/dataset_io.hpp"
+#include <fmt/format.h>
 
 namespace hearth::cli {
 namespace {
@@ -122,15 +122,16 @@ core::Status write_dataset(const synth::Dataset& dataset, const std::filesystem:
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(folder, ec);
-  if (ec) return core::Error::io(fmt::format("cannot create {}: {}", folder.string(), ec.message()));
+  if (ec)
+    return core::Error::io(fmt::format("cannot create {}: {}", folder.string(), ec.message()));
   auto open = [&](const char* name, std::ofstream& out) -> core::Status {
     out.open(folder / name, std::ios::binary | std::ios::trunc);
     if (!out) return core::Error::io(fmt::format("cannot write {}", (folder / name).string()));
     return {};
   };
   std::ofstream records, people, truth;
-  for (auto [name, stream] : {std::pair{"records.jsonl", &records}, std::pair{"people.csv", &people},
-                              std::pair{"truth.csv", &truth}}) {
+  for (auto [name, stream] : {std::pair{"records.jsonl", &records},
+                              std::pair{"people.csv", &people}, std::pair{"truth.csv", &truth}}) {
     if (auto opened = open(name, *stream); !opened) return opened;
   }
   std::string line;
@@ -165,7 +166,8 @@ core::Status write_dataset(const synth::Dataset& dataset, const std::filesystem:
   }
   for (auto* stream : {&records, &people, &truth}) {
     stream->flush();
-    if (!*stream) return core::Error::io(fmt::format("writing into {} failed (disk full?)", folder.string()));
+    if (!*stream)
+      return core::Error::io(fmt::format("writing into {} failed (disk full?)", folder.string()));
   }
   return {};
 }

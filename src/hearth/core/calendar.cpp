@@ -8,7 +8,9 @@
 namespace hearth::core {
 namespace {
 
-Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
+Date ymd(int y, int m, int d) {
+  return *Date::from_ymd(y, m, d);
+}
 
 Date first_monday(int year, int month) {
   Date d = ymd(year, month, 1);
@@ -83,7 +85,8 @@ std::vector<BankHoliday> bank_holidays(int year) {
   add_fixed(last_monday(year, 8), "Summer bank holiday");
   if (year == 2011) add_fixed(ymd(2011, 4, 29), "Royal wedding");
   if (year == 2022) add_fixed(ymd(2022, 9, 19), "State Funeral of Queen Elizabeth II");
-  if (year == 2023) add_fixed(ymd(2023, 5, 8), "Bank holiday for the coronation of King Charles III");
+  if (year == 2023)
+    add_fixed(ymd(2023, 5, 8), "Bank holiday for the coronation of King Charles III");
 
   add_substitutable(ymd(year, 1, 1), "New Year's Day");
   add_substitutable(ymd(year, 12, 25), "Christmas Day");

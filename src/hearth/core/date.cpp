@@ -1,8 +1,8 @@
 #include "hearth/core/date.hpp"
 
-#include <fmt/format.h>
-
 #include <charconv>
+
+#include <fmt/format.h>
 
 namespace hearth::core {
 namespace {
@@ -51,7 +51,9 @@ constexpr int64_t kMicrosPerDay = 86'400'000'000;
 
 }  // namespace
 
-bool Date::is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool Date::is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int Date::days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -67,9 +69,9 @@ Result<Date> Date::from_ymd(int year, int month, int day) {
     return Error::invalid("date", fmt::format("month {} is not a month", month));
   }
   if (day < 1 || day > days_in_month(year, month)) {
-    return Error::invalid("date",
-                          fmt::format("{:04}-{:02}-{:02} is not a date: {}/{} has {} days", year,
-                                      month, day, month, year, days_in_month(year, month)));
+    return Error::invalid(
+        "date", fmt::format("{:04}-{:02}-{:02} is not a date: {}/{} has {} days", year, month, day,
+                            month, year, days_in_month(year, month)));
   }
   return Date(days_from_civil(year, month, day));
 }
@@ -102,9 +104,15 @@ Result<Date> Date::parse(std::string_view text) {
   return parse_iso(text);
 }
 
-int Date::year() const { return civil_from_days(days_).year; }
-int Date::month() const { return civil_from_days(days_).month; }
-int Date::day() const { return civil_from_days(days_).day; }
+int Date::year() const {
+  return civil_from_days(days_).year;
+}
+int Date::month() const {
+  return civil_from_days(days_).month;
+}
+int Date::day() const {
+  return civil_from_days(days_).day;
+}
 
 Weekday Date::weekday() const {
   // 1970-01-01 was a Thursday (index 3 from Monday).
@@ -144,8 +152,12 @@ int Date::years_since(Date birth) const {
   return years;
 }
 
-Date collection_year_start(int year) { return Date::from_days(days_from_civil(year - 1, 4, 1)); }
-Date collection_year_end(int year) { return Date::from_days(days_from_civil(year, 3, 31)); }
+Date collection_year_start(int year) {
+  return Date::from_days(days_from_civil(year - 1, 4, 1));
+}
+Date collection_year_end(int year) {
+  return Date::from_days(days_from_civil(year, 3, 31));
+}
 
 Timestamp Timestamp::from_date(Date date, int hour, int minute, int second) {
   return Timestamp(static_cast<int64_t>(date.days_since_epoch()) * kMicrosPerDay +

@@ -13,7 +13,9 @@ uint64_t splitmix64(uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+uint64_t rotl(uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 
 }  // namespace
 
@@ -50,7 +52,9 @@ int64_t Random::between(int64_t lo, int64_t hi) {
   return lo + static_cast<int64_t>(below(static_cast<uint64_t>(hi - lo) + 1));
 }
 
-double Random::unit() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+double Random::unit() {
+  return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
+}
 
 size_t Random::weighted(std::span<const double> weights) {
   double total = 0;
@@ -82,7 +86,9 @@ int64_t Random::poisson(double mean) {
   return count;
 }
 
-double Random::exponential(double mean) { return -mean * std::log(1.0 - unit()); }
+double Random::exponential(double mean) {
+  return -mean * std::log(1.0 - unit());
+}
 
 Random Random::fork(uint64_t stream) const {
   uint64_t state = seed_ ^ (stream * 0xd1342543de82ef95ULL + 0x632be59bd9b4e019ULL);

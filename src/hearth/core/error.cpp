@@ -6,14 +6,22 @@ namespace hearth::core {
 
 std::string_view to_string(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalid: return "invalid";
-    case ErrorCode::kNotFound: return "not found";
-    case ErrorCode::kForbidden: return "forbidden";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kCorrupt: return "corrupt";
-    case ErrorCode::kIo: return "i/o";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalid:
+      return "invalid";
+    case ErrorCode::kNotFound:
+      return "not found";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kCorrupt:
+      return "corrupt";
+    case ErrorCode::kIo:
+      return "i/o";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "unknown";
 }
@@ -32,15 +40,27 @@ Error Error::invalid(std::string field, std::string message) {
   error.field = std::move(field);
   return error;
 }
-Error Error::not_found(std::string message) { return make(ErrorCode::kNotFound, std::move(message)); }
-Error Error::forbidden(std::string message) { return make(ErrorCode::kForbidden, std::move(message)); }
-Error Error::conflict(std::string message) { return make(ErrorCode::kConflict, std::move(message)); }
+Error Error::not_found(std::string message) {
+  return make(ErrorCode::kNotFound, std::move(message));
+}
+Error Error::forbidden(std::string message) {
+  return make(ErrorCode::kForbidden, std::move(message));
+}
+Error Error::conflict(std::string message) {
+  return make(ErrorCode::kConflict, std::move(message));
+}
 Error Error::unavailable(std::string message) {
   return make(ErrorCode::kUnavailable, std::move(message));
 }
-Error Error::corrupt(std::string message) { return make(ErrorCode::kCorrupt, std::move(message)); }
-Error Error::io(std::string message) { return make(ErrorCode::kIo, std::move(message)); }
-Error Error::internal(std::string message) { return make(ErrorCode::kInternal, std::move(message)); }
+Error Error::corrupt(std::string message) {
+  return make(ErrorCode::kCorrupt, std::move(message));
+}
+Error Error::io(std::string message) {
+  return make(ErrorCode::kIo, std::move(message));
+}
+Error Error::internal(std::string message) {
+  return make(ErrorCode::kInternal, std::move(message));
+}
 
 Error Error::at(std::string file_name, int64_t line_number) const {
   Error copy = *this;

@@ -17,7 +17,8 @@ namespace hearth::core {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
@@ -71,13 +72,15 @@ class [[nodiscard]] Result<void> {
 
 using Status = Result<void>;
 
-inline Status ok_status() { return {}; }
+inline Status ok_status() {
+  return {};
+}
 
 }  // namespace hearth::core
 
 // Returns early from the enclosing function with the error of `expr` if it failed.
-#define HEARTH_RETURN_IF_ERROR(expr)              \
-  do {                                            \
-    auto hearth_status_ = (expr);                 \
+#define HEARTH_RETURN_IF_ERROR(expr)                    \
+  do {                                                  \
+    auto hearth_status_ = (expr);                       \
     if (!hearth_status_) return hearth_status_.error(); \
   } while (false)

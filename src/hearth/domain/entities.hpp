@@ -54,19 +54,32 @@ enum class RecordKind {
 };
 
 inline constexpr RecordKind kAllRecordKinds[] = {
-    RecordKind::kChild,           RecordKind::kPerson,
-    RecordKind::kRelationship,    RecordKind::kAgency,
-    RecordKind::kTeam,            RecordKind::kPractitioner,
-    RecordKind::kContact,         RecordKind::kReferral,
-    RecordKind::kAssessment,      RecordKind::kCinPlan,
-    RecordKind::kStrategyDiscussion, RecordKind::kSection47Enquiry,
-    RecordKind::kConference,      RecordKind::kProtectionPlan,
-    RecordKind::kLookedAfterEpisode, RecordKind::kPlacement,
-    RecordKind::kLookedAfterReview, RecordKind::kMissingEpisode,
-    RecordKind::kLookedAfterOutcome, RecordKind::kCareLeaverOutcome,
-    RecordKind::kAdoption,        RecordKind::kPreviousPermanence,
-    RecordKind::kSocialWorkerEpisode, RecordKind::kCarer,
-    RecordKind::kProvider,        RecordKind::kAgencyRecord,
+    RecordKind::kChild,
+    RecordKind::kPerson,
+    RecordKind::kRelationship,
+    RecordKind::kAgency,
+    RecordKind::kTeam,
+    RecordKind::kPractitioner,
+    RecordKind::kContact,
+    RecordKind::kReferral,
+    RecordKind::kAssessment,
+    RecordKind::kCinPlan,
+    RecordKind::kStrategyDiscussion,
+    RecordKind::kSection47Enquiry,
+    RecordKind::kConference,
+    RecordKind::kProtectionPlan,
+    RecordKind::kLookedAfterEpisode,
+    RecordKind::kPlacement,
+    RecordKind::kLookedAfterReview,
+    RecordKind::kMissingEpisode,
+    RecordKind::kLookedAfterOutcome,
+    RecordKind::kCareLeaverOutcome,
+    RecordKind::kAdoption,
+    RecordKind::kPreviousPermanence,
+    RecordKind::kSocialWorkerEpisode,
+    RecordKind::kCarer,
+    RecordKind::kProvider,
+    RecordKind::kAgencyRecord,
 };
 
 const char* record_kind_name(RecordKind kind);  // "child", "referral", ...
@@ -76,11 +89,11 @@ std::optional<RecordKind> record_kind_from_name(std::string_view name);
 // People
 
 struct PersonName {
-  std::string given;           // first given name as recorded
-  std::string middle;          // further given names
-  std::string family;          // current family name (surname)
-  std::string preferred;       // a name the person goes by: "Bex" for Rebecca
-  std::string former_family;   // previous surname, e.g. before a change of name
+  std::string given;          // first given name as recorded
+  std::string middle;         // further given names
+  std::string family;         // current family name (surname)
+  std::string preferred;      // a name the person goes by: "Bex" for Rebecca
+  std::string former_family;  // previous surname, e.g. before a change of name
   bool operator==(const PersonName&) const = default;
 };
 
@@ -88,19 +101,19 @@ struct Child {
   std::string id;       // LAchildID: unique within the authority, <= 20 alphanumerics
   std::string la_code;  // three-digit LA code (LEA): "202"
   PersonName name;
-  std::string sex;  // GenderCurrent / SEX: M, F, U (unborn or not known)
-  OptionalDate date_of_birth;           // PersonBirthDate / DOB
-  OptionalDate expected_date_of_birth;  // ExpectedPersonBirthDate, for an unborn child
-  OptionalDate date_of_death;           // PersonDeathDate
-  std::string ethnicity;                // Ethnicity / ETHNIC
-  std::string nhs_number;    // as recorded; judge with NhsNumber::parse
-  std::string upn;           // UPN as recorded; judge with Upn::parse
-  std::string former_upn;    // FormerUPN
-  std::string upn_unknown;   // UPNunknown: UN1..UN7 when there is no UPN
+  std::string sex;                        // GenderCurrent / SEX: M, F, U (unborn or not known)
+  OptionalDate date_of_birth;             // PersonBirthDate / DOB
+  OptionalDate expected_date_of_birth;    // ExpectedPersonBirthDate, for an unborn child
+  OptionalDate date_of_death;             // PersonDeathDate
+  std::string ethnicity;                  // Ethnicity / ETHNIC
+  std::string nhs_number;                 // as recorded; judge with NhsNumber::parse
+  std::string upn;                        // UPN as recorded; judge with Upn::parse
+  std::string former_upn;                 // FormerUPN
+  std::string upn_unknown;                // UPNunknown: UN1..UN7 when there is no UPN
   std::vector<std::string> disabilities;  // Disability codes; "NONE" alone when none
-  std::string address_line;  // current home address (synthetic)
-  std::string postcode;      // current home postcode as recorded
-  std::string school_urn;    // school attended, if any
+  std::string address_line;               // current home address (synthetic)
+  std::string postcode;                   // current home postcode as recorded
+  std::string school_urn;                 // school attended, if any
   // SSDA903 header items
   std::optional<bool> is_mother;  // MOTHER: the child is a mother
   OptionalDate mother_child_dob;  // MC_DOB: date of birth of the child's child
@@ -133,8 +146,8 @@ struct Relationship {
   std::string id;
   std::string la_code;
   std::string child_id;
-  std::string person_id;       // a Person, or another Child (siblings in care) when other_child
-  std::string relation;        // "mother", "father", "sibling", "grandparent", ...
+  std::string person_id;  // a Person, or another Child (siblings in care) when other_child
+  std::string relation;   // "mother", "father", "sibling", "grandparent", ...
   bool parental_responsibility = false;
   bool lives_with_child = false;
   bool other_is_child = false;
@@ -180,8 +193,8 @@ struct Contact {
   std::string la_code;
   std::string child_id;
   Date received;
-  std::string source;   // ReferralSource code of who got in touch
-  std::string outcome;  // referral, information_advice, early_help, no_further_action
+  std::string source;            // ReferralSource code of who got in touch
+  std::string outcome;           // referral, information_advice, early_help, no_further_action
   std::string agency_record_id;  // the partner record it came from, if any
   bool operator==(const Contact&) const = default;
 };
@@ -191,13 +204,13 @@ struct Referral {
   std::string id;
   std::string la_code;
   std::string child_id;
-  Date referral_date;               // CINreferralDate
-  std::string source;               // ReferralSource
-  std::string primary_need;         // PrimaryNeedCode (N0..N9)
-  OptionalDate closure_date;        // CINclosureDate
-  std::string reason_for_closure;   // ReasonForClosure (RC1..RC9)
-  bool no_further_action = false;   // ReferralNFA
-  OptionalDate initial_cpc_date;    // DateOfInitialCPC when there is no section 47 module
+  Date referral_date;              // CINreferralDate
+  std::string source;              // ReferralSource
+  std::string primary_need;        // PrimaryNeedCode (N0..N9)
+  OptionalDate closure_date;       // CINclosureDate
+  std::string reason_for_closure;  // ReasonForClosure (RC1..RC9)
+  bool no_further_action = false;  // ReferralNFA
+  OptionalDate initial_cpc_date;   // DateOfInitialCPC when there is no section 47 module
   std::string contact_id;
   bool operator==(const Referral&) const = default;
 };
@@ -241,11 +254,11 @@ struct Section47Enquiry {
   std::string child_id;
   std::string referral_id;
   std::string strategy_discussion_id;
-  Date start_date;                // S47ActualStartDate: date of the initiating strategy discussion
-  OptionalDate icpc_target_date;  // InitialCPCtarget
-  OptionalDate icpc_date;         // DateOfInitialCPC
-  bool icpc_not_required = false; // ICPCnotRequired
-  std::string outcome;            // concerns_not_substantiated, substantiated_no_plan, icpc, ...
+  Date start_date;                 // S47ActualStartDate: date of the initiating strategy discussion
+  OptionalDate icpc_target_date;   // InitialCPCtarget
+  OptionalDate icpc_date;          // DateOfInitialCPC
+  bool icpc_not_required = false;  // ICPCnotRequired
+  std::string outcome;             // concerns_not_substantiated, substantiated_no_plan, icpc, ...
   bool operator==(const Section47Enquiry&) const = default;
 };
 
@@ -266,12 +279,12 @@ struct ProtectionPlan {
   std::string la_code;
   std::string child_id;
   std::string referral_id;
-  Date start_date;                   // CPPstartDate
-  OptionalDate end_date;             // CPPendDate
-  std::string initial_category;      // InitialCategoryOfAbuse: NEG, PHY, SAB, EMO, MUL
-  std::string latest_category;       // LatestCategoryOfAbuse
-  int previous_plans = 0;            // NumberOfPreviousCPP
-  std::vector<Date> review_dates;    // CPPreviewDate
+  Date start_date;                 // CPPstartDate
+  OptionalDate end_date;           // CPPendDate
+  std::string initial_category;    // InitialCategoryOfAbuse: NEG, PHY, SAB, EMO, MUL
+  std::string latest_category;     // LatestCategoryOfAbuse
+  int previous_plans = 0;          // NumberOfPreviousCPP
+  std::vector<Date> review_dates;  // CPPreviewDate
   bool operator==(const ProtectionPlan&) const = default;
 };
 
@@ -283,12 +296,12 @@ struct Placement {
   std::string id;
   std::string la_code;
   std::string child_id;
-  std::string place;         // PLACE code
-  std::string provider_kind; // PLACE_PROVIDER: PR0..PR5
-  std::string carer_id;      // for foster and kinship placements
-  std::string provider_id;   // for homes and settings
-  std::string urn;           // Ofsted URN of the setting
-  std::string postcode;      // PL_POST (as recorded)
+  std::string place;          // PLACE code
+  std::string provider_kind;  // PLACE_PROVIDER: PR0..PR5
+  std::string carer_id;       // for foster and kinship placements
+  std::string provider_id;    // for homes and settings
+  std::string urn;            // Ofsted URN of the setting
+  std::string postcode;       // PL_POST (as recorded)
   Date start_date;
   OptionalDate end_date;
   std::string reason_for_change;  // REASON_PLACE_CHANGE when it ended in a move
@@ -301,18 +314,18 @@ struct LookedAfterEpisode {
   std::string la_code;
   std::string child_id;
   std::string placement_id;
-  Date start_date;                   // DECOM
-  std::string reason_new_episode;    // RNE: S, L, P, T, B, U
-  std::string legal_status;          // LS
-  std::string category_of_need;      // CIN: N1..N8
-  std::string place;                 // PL / PLACE
-  std::string place_provider;        // PLACE_PROVIDER
-  OptionalDate end_date;             // DEC
-  std::string reason_episode_ceased; // REC
-  std::string reason_place_change;   // REASON_PLACE_CHANGE
-  std::string home_postcode;         // HOME_POST
-  std::string placement_postcode;    // PL_POST
-  std::string urn;                   // URN
+  Date start_date;                    // DECOM
+  std::string reason_new_episode;     // RNE: S, L, P, T, B, U
+  std::string legal_status;           // LS
+  std::string category_of_need;       // CIN: N1..N8
+  std::string place;                  // PL / PLACE
+  std::string place_provider;         // PLACE_PROVIDER
+  OptionalDate end_date;              // DEC
+  std::string reason_episode_ceased;  // REC
+  std::string reason_place_change;    // REASON_PLACE_CHANGE
+  std::string home_postcode;          // HOME_POST
+  std::string placement_postcode;     // PL_POST
+  std::string urn;                    // URN
   bool operator==(const LookedAfterEpisode&) const = default;
 };
 
@@ -365,15 +378,15 @@ struct Adoption {
   std::string id;
   std::string la_code;
   std::string child_id;
-  OptionalDate decision_date;        // DATE_INT: decision that the child should be placed
-  OptionalDate matched_date;         // DATE_MATCH
-  std::optional<bool> foster_care;   // FOSTER_CARE: adopted by former foster carer
+  OptionalDate decision_date;             // DATE_INT: decision that the child should be placed
+  OptionalDate matched_date;              // DATE_MATCH
+  std::optional<bool> foster_care;        // FOSTER_CARE: adopted by former foster carer
   std::optional<int> number_of_adopters;  // NB_ADOPTR
-  std::string sex_of_adopters;       // SEX_ADOPTR
-  std::string adopters_legal_status; // LS_ADOPTR
-  OptionalDate placed_date;          // DATE_PLACED
-  OptionalDate placed_ceased_date;   // DATE_PLACED_CEASED
-  std::string reason_placed_ceased;  // REASON_PLACED_CEASED
+  std::string sex_of_adopters;            // SEX_ADOPTR
+  std::string adopters_legal_status;      // LS_ADOPTR
+  OptionalDate placed_date;               // DATE_PLACED
+  OptionalDate placed_ceased_date;        // DATE_PLACED_CEASED
+  std::string reason_placed_ceased;       // REASON_PLACED_CEASED
   bool operator==(const Adoption&) const = default;
 };
 
@@ -382,7 +395,7 @@ struct PreviousPermanence {
   std::string id;
   std::string la_code;
   std::string child_id;
-  std::string order;     // PREV_PERM
+  std::string order;        // PREV_PERM
   std::string la_of_order;  // LA_PERM
   std::string date_text;    // DATE_PERM as recorded: the DfE allows partial dates (zz/mm/yyyy)
   bool operator==(const PreviousPermanence&) const = default;
@@ -436,8 +449,8 @@ struct AgencyRecord {
   std::string id;
   std::string la_code;
   std::string agency_id;
-  std::string source;       // agency kind: police, health, education
-  std::string local_ref;    // the agency's own id: a crime reference, a GP patient id
+  std::string source;     // agency kind: police, health, education
+  std::string local_ref;  // the agency's own id: a crime reference, a GP patient id
   std::string given_name;
   std::string family_name;
   std::string date_of_birth;  // as recorded, "YYYY-MM-DD"; may be wrong or empty
@@ -446,8 +459,8 @@ struct AgencyRecord {
   std::string nhs_number;
   std::string upn;
   std::string school_urn;
-  Date recorded;            // when the agency recorded it
-  std::string summary;      // what the agency noted (synthetic)
+  Date recorded;        // when the agency recorded it
+  std::string summary;  // what the agency noted (synthetic)
   bool operator==(const AgencyRecord&) const = default;
 };
 

@@ -13,7 +13,9 @@ namespace hearth::store {
 static_assert(std::variant_size_v<Record> == std::size(domain::kAllRecordKinds),
               "Record must have one alternative per RecordKind, in the same order");
 
-RecordKind kind_of(const Record& record) { return static_cast<RecordKind>(record.index()); }
+RecordKind kind_of(const Record& record) {
+  return static_cast<RecordKind>(record.index());
+}
 
 const std::string& id_of(const Record& record) {
   return std::visit([](const auto& value) -> const std::string& { return value.id; }, record);
@@ -38,7 +40,9 @@ std::string child_id_of(const Record& record) {
       record);
 }
 
-std::string to_json(const Record& record) { return detail::encode(record); }
+std::string to_json(const Record& record) {
+  return detail::encode(record);
+}
 
 Result<Record> from_json(RecordKind kind, std::string_view json) {
   return detail::decode(kind, json);
@@ -78,8 +82,7 @@ namespace detail {
 Result<std::unique_ptr<Store>> open_store(std::string_view target, const OpenOptions& options,
                                           std::optional<std::span<const Migration>> migrations) {
   if (target.empty()) return core::Error::invalid("--db", "no database given");
-  const bool is_postgres =
-      target.starts_with("postgresql://") || target.starts_with("postgres://");
+  const bool is_postgres = target.starts_with("postgresql://") || target.starts_with("postgres://");
   ConnectionFactory factory;
   std::string backend;
   std::string shown;
@@ -109,8 +112,8 @@ Result<std::unique_ptr<Store>> open_store(std::string_view target, const OpenOpt
       error.message = fmt::format("cannot use {}: {}", shown, error.message);
       return error;
     }
-    auto version = migrate(**first_connection,
-                           migrations.value_or(builtin_migrations("sqlite")), options.migrate);
+    auto version = migrate(**first_connection, migrations.value_or(builtin_migrations("sqlite")),
+                           options.migrate);
     if (!version) {
       core::Error error = version.error();
       error.message = fmt::format("{}: {}", shown, error.message);
@@ -121,8 +124,8 @@ Result<std::unique_ptr<Store>> open_store(std::string_view target, const OpenOpt
   }
   auto first_connection = factory();
   if (!first_connection) return first_connection.error();
-  auto version = migrate(**first_connection,
-                         migrations.value_or(builtin_migrations("postgresql")), options.migrate);
+  auto version = migrate(**first_connection, migrations.value_or(builtin_migrations("postgresql")),
+                         options.migrate);
   if (!version) {
     core::Error error = version.error();
     error.message = fmt::format("{}: {}", shown, error.message);

@@ -35,16 +35,15 @@ using core::Status;
 using domain::RecordKind;
 
 // Any record the store holds. The order of alternatives follows domain::RecordKind.
-using Record = std::variant<domain::Child, domain::Person, domain::Relationship, domain::Agency,
-                            domain::Team, domain::Practitioner, domain::Contact, domain::Referral,
-                            domain::Assessment, domain::CinPlan, domain::StrategyDiscussion,
-                            domain::Section47Enquiry, domain::Conference, domain::ProtectionPlan,
-                            domain::LookedAfterEpisode, domain::Placement,
-                            domain::LookedAfterReview, domain::MissingEpisode,
-                            domain::LookedAfterOutcome, domain::CareLeaverOutcome,
-                            domain::Adoption, domain::PreviousPermanence,
-                            domain::SocialWorkerEpisode, domain::Carer, domain::Provider,
-                            domain::AgencyRecord>;
+using Record =
+    std::variant<domain::Child, domain::Person, domain::Relationship, domain::Agency, domain::Team,
+                 domain::Practitioner, domain::Contact, domain::Referral, domain::Assessment,
+                 domain::CinPlan, domain::StrategyDiscussion, domain::Section47Enquiry,
+                 domain::Conference, domain::ProtectionPlan, domain::LookedAfterEpisode,
+                 domain::Placement, domain::LookedAfterReview, domain::MissingEpisode,
+                 domain::LookedAfterOutcome, domain::CareLeaverOutcome, domain::Adoption,
+                 domain::PreviousPermanence, domain::SocialWorkerEpisode, domain::Carer,
+                 domain::Provider, domain::AgencyRecord>;
 
 RecordKind kind_of(const Record& record);
 const std::string& id_of(const Record& record);
@@ -116,11 +115,11 @@ struct ChildRecord {
 };
 
 struct ChildQuery {
-  std::string la_code;      // empty: every authority
-  std::string name;         // words that must each begin a name (given, family, preferred or
-                            // former), case-insensitive; or a child id; empty: everyone
-  int page = 1;             // 1-based
-  int page_size = 25;       // 1..200
+  std::string la_code;  // empty: every authority
+  std::string name;     // words that must each begin a name (given, family, preferred or
+                        // former), case-insensitive; or a child id; empty: everyone
+  int page = 1;         // 1-based
+  int page_size = 25;   // 1..200
 };
 
 struct ChildSummary {

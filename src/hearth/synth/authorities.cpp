@@ -1,13 +1,15 @@
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "hearth/synth/reference_data.hpp"
 #include "hearth/synth/synth.hpp"
 
 namespace hearth::synth {
 
-std::span<const AuthorityProfile> england() { return reference_data().authorities; }
+std::span<const AuthorityProfile> england() {
+  return reference_data().authorities;
+}
 
 core::Result<AuthorityProfile> authority(std::string_view la_code) {
   for (const auto& profile : england()) {
@@ -40,8 +42,10 @@ AuthorityProfile fictional_authority_with_children(int64_t children) {
 
 AuthorityProfile fictional_authority(Size size) {
   switch (size) {
-    case Size::kSmall: return fictional_authority_with_children(25'000);
-    case Size::kMedium: return fictional_authority_with_children(70'000);
+    case Size::kSmall:
+      return fictional_authority_with_children(25'000);
+    case Size::kMedium:
+      return fictional_authority_with_children(70'000);
     case Size::kLarge: {
       int64_t largest = 0;
       for (const auto& profile : england()) largest = std::max(largest, profile.children);

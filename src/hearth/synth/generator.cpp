@@ -2,10 +2,10 @@
 // national rate; each referral runs its course (assessment, section 47 enquiry, conference, plan,
 // care) by the probabilities in rates.hpp; children are re-referred, move house, change surname,
 // move placement, go missing and leave care as real children do.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "hearth/core/calendar.hpp"
 #include "hearth/synth/detail/draw.hpp"
@@ -35,7 +35,8 @@ struct ChildState {
   std::string worker_id;
   size_t family;
   size_t social_worker_episode = SIZE_MAX;  // the child's current allocation
-  std::string left_care_reason;             // REC of the last period of care  // index of the family (shared surname, address, parents)
+  std::string left_care_reason;  // REC of the last period of care  // index of the family (shared
+                                 // surname, address, parents)
 };
 
 struct Family {
@@ -118,7 +119,8 @@ class Generator {
       workers_by_purpose_[team.purpose].push_back(out_.practitioners.size() - 1);
     }
     int64_t agency_counter = 0;
-    out_.agencies.push_back({id("AG", agency_counter), la_.la_code, la_.name + " Police", "police"});
+    out_.agencies.push_back(
+        {id("AG", agency_counter), la_.la_code, la_.name + " Police", "police"});
     out_.agencies.push_back(
         {id("AG", agency_counter), la_.la_code, la_.name + " Integrated Care Board", "health"});
     out_.agencies.push_back(
@@ -264,15 +266,15 @@ class Generator {
     for (size_t other : family.children) {
       if (other == state_index) continue;
       out_.relationships.push_back({id("REL", relationship_counter_), la_.la_code,
-                                    out_.children.back().id,
-                                    out_.children[states_[other].index].id, "sibling", false,
-                                    true, true});
+                                    out_.children.back().id, out_.children[states_[other].index].id,
+                                    "sibling", false, true, true});
     }
     return state_index;
   }
 
   std::string disability() {
-    static constexpr const char* kCodes[] = {"AUT", "LD", "COMM", "BEH", "CON", "MOB", "HEAR", "VIS"};
+    static constexpr const char* kCodes[] = {"AUT", "LD",  "COMM", "BEH",
+                                             "CON", "MOB", "HEAR", "VIS"};
     return kCodes[rng_.below(std::size(kCodes))];
   }
 
@@ -280,7 +282,7 @@ class Generator {
   std::string referral_source() {
     // Referral sources [approx, DfE CIN 2024]: police 29%, schools 21%, health 15%, LA 11%,
     // individuals 8%, other and unknown the rest.
-    static constexpr const char* kCodes[] = {"6", "2A", "3A", "3B", "3E", "3F", "5A", "5D", "1A",
+    static constexpr const char* kCodes[] = {"6",  "2A", "3A", "3B", "3E", "3F", "5A", "5D", "1A",
                                              "1C", "4",  "7",  "8",  "9",  "10", "2B", "5C"};
     static constexpr double kWeights[] = {29, 19, 4, 3, 4, 4, 6, 5, 6, 2, 3, 2, 5, 1, 2, 2, 3};
     return kCodes[rng_.weighted(kWeights)];
@@ -288,10 +290,10 @@ class Generator {
 
   std::vector<std::string> assessment_factors(bool in_need) {
     if (!in_need && rng_.chance(0.4)) return {"21"};
-    static constexpr const char* kCodes[] = {"3B", "4B", "17A", "16A", "2B", "1B", "18C", "3A",
-                                             "19C", "11A", "24A", "10A", "15A", "5A", "6B", "4A",
-                                             "14A", "13A", "22A", "23A", "20", "8B", "9A", "12A"};
-    static constexpr double kWeights[] = {31, 25, 20, 19, 12, 10, 10, 9, 5, 3, 3, 3,
+    static constexpr const char* kCodes[] = {"3B",  "4B",  "17A", "16A", "2B",  "1B", "18C", "3A",
+                                             "19C", "11A", "24A", "10A", "15A", "5A", "6B",  "4A",
+                                             "14A", "13A", "22A", "23A", "20",  "8B", "9A",  "12A"};
+    static constexpr double kWeights[] = {31, 25, 20, 19, 12, 10,  10,  9,   5, 3,   3, 3,
                                           3,  3,  3,  4,  2,  1.5, 0.2, 0.3, 8, 0.3, 1, 0.5};
     std::vector<std::string> factors;
     const int count = 1 + static_cast<int>(rng_.below(3));
@@ -373,7 +375,8 @@ class Generator {
       const size_t child = new_child(start_, family, birth);
       const int32_t since_birth = birth.days_until(start_);
       const int32_t in_care_for =
-          1 + static_cast<int32_t>(rng_.below(std::max(1, std::min(since_birth - 1, 6 * kYearDays))));
+          1 +
+          static_cast<int32_t>(rng_.below(std::max(1, std::min(since_birth - 1, 6 * kYearDays))));
       const Date entered = start_.add_days(-in_care_for);
       const Date referred = entered.add_days(-static_cast<int32_t>(rng_.below(30)));
       historic_referral(child, referred, entered);
@@ -529,8 +532,9 @@ class Generator {
     assessment.child_id = child.id;
     assessment.referral_id = referral.id;
     assessment.start_date = assessment_start;
-    const int length = rng_.chance(rates::kAssessmentOnTime) ? static_cast<int>(10 + rng_.below(35))
-                                                             : static_cast<int>(46 + rng_.below(40));
+    const int length = rng_.chance(rates::kAssessmentOnTime)
+                           ? static_cast<int>(10 + rng_.below(35))
+                           : static_cast<int>(46 + rng_.below(40));
     const Date authorised = calendar_.add_working_days(assessment_start, length);
     assessment.authorisation_date = within(authorised);
     if (assessment.authorisation_date) assessment.factors = assessment_factors(in_need);
@@ -639,13 +643,13 @@ class Generator {
     plan.referral_id = referral_id;
     plan.start_date = start;
     plan.initial_category = kCategories[rng_.weighted(rates::kCategoryWeights)];
-    plan.latest_category =
-        rng_.chance(0.9) ? plan.initial_category : kCategories[rng_.weighted(rates::kCategoryWeights)];
+    plan.latest_category = rng_.chance(0.9) ? plan.initial_category
+                                            : kCategories[rng_.weighted(rates::kCategoryWeights)];
     plan.previous_plans = state.plans;
     ++state.plans;
     // Log-normal length around the national median.
-    const double z = std::sqrt(-2.0 * std::log(std::max(rng_.unit(), 1e-12))) *
-                     std::cos(2 * M_PI * rng_.unit());
+    const double z =
+        std::sqrt(-2.0 * std::log(std::max(rng_.unit(), 1e-12))) * std::cos(2 * M_PI * rng_.unit());
     const auto days = static_cast<int32_t>(rates::kPlanMedianDays * std::exp(0.65 * z));
     const Date ends = start.add_days(std::clamp(days, 20, 1400));
     plan.end_date = within(ends);
@@ -654,7 +658,8 @@ class Generator {
     for (Date review = start.add_months(3); review < ends && review <= end_;
          review = review.add_months(6)) {
       const Date on = std::min(  // a plan ends at its last review, and nothing is after the end
-          {ends, end_, weekday_on_or_after(review.add_days(-static_cast<int32_t>(rng_.below(10))))});
+          {ends, end_,
+           weekday_on_or_after(review.add_days(-static_cast<int32_t>(rng_.below(10))))});
       plan.review_dates.push_back(on);
       out_.conferences.push_back({id("CF", conference_counter_), la_.la_code, plan.child_id,
                                   referral_id, "review", on, true});
@@ -669,8 +674,8 @@ class Generator {
       auto& current = out_.social_worker_episodes[state.social_worker_episode];
       if (!current.end_date) {
         current.end_date = on;
-        static constexpr const char* kReasons[] = {"MANAGE", "LEFTRL", "ORGRST", "CHCHAN",
-                                                   "ABSENC", "OTHERS"};
+        static constexpr const char* kReasons[] = {"MANAGE", "LEFTRL", "ORGRST",
+                                                   "CHCHAN", "ABSENC", "OTHERS"};
         static constexpr double kWeights[] = {40, 20, 10, 20, 5, 5};
         current.end_reason = kReasons[rng_.weighted(kWeights)];
       }
@@ -840,7 +845,8 @@ class Generator {
       episode.urn = stay.urn;
       if (until <= end_) {
         episode.end_date = until;
-        episode.reason_episode_ceased = ended_by_leaving ? leaving_reason(state, until, adoption) : "X1";
+        episode.reason_episode_ceased =
+            ended_by_leaving ? leaving_reason(state, until, adoption) : "X1";
         if (ended_by_leaving) state.left_care_reason = episode.reason_episode_ceased;
         if (!ended_by_leaving) episode.reason_place_change = change_reason;
       }
@@ -852,15 +858,16 @@ class Generator {
       if (kind == 'L') {
         change_reason.clear();
         emit(at, false);
-        status = std::find_if(statuses.begin(), statuses.end(),
-                              [&](const auto& s) { return s.first == at; })
-                     ->second;
+        status = std::find_if(statuses.begin(), statuses.end(), [&](const auto& s) {
+                   return s.first == at;
+                 })->second;
         reason = "L";
       } else {
         static constexpr const char* kReasons[] = {"CARPL", "CHILD", "LAREQ", "PLACE", "STAND",
                                                    "ALLEG", "CREQB", "CREQO", "OTHER"};
         static constexpr double kWeights[] = {25, 15, 15, 15, 5, 3, 8, 8, 6};
-        change_reason = adoption && at == placed_for_adoption ? "CARPL" : kReasons[rng_.weighted(kWeights)];
+        change_reason =
+            adoption && at == placed_for_adoption ? "CARPL" : kReasons[rng_.weighted(kWeights)];
         emit(at, false);
         close_placement(at, change_reason);
         if (adoption && at == placed_for_adoption) {
@@ -919,8 +926,8 @@ class Generator {
       static constexpr double kWeights[] = {25, 45, 15, 5, 10};
       return kCodes[rng_.weighted(kWeights)];
     }
-    static constexpr const char* kCodes[] = {"E4A", "E4B", "E45", "E46", "E47", "E48", "E41",
-                                             "E13", "E3",  "E9",  "E14", "E8"};
+    static constexpr const char* kCodes[] = {"E4A", "E4B", "E45", "E46", "E47", "E48",
+                                             "E41", "E13", "E3",  "E9",  "E14", "E8"};
     static constexpr double kWeights[] = {38, 6, 6, 2, 6, 1, 6, 3, 3, 1, 2, 6};
     return kCodes[rng_.weighted(kWeights)];
   }
@@ -966,7 +973,8 @@ class Generator {
       const int age = census.years_since(state.birth);
       if (age >= 4 && age <= 16) {
         if (rng_.chance(0.8)) {
-          outcome.sdq_score = static_cast<int>(std::clamp(rng_.poisson(14), int64_t{0}, int64_t{40}));
+          outcome.sdq_score =
+              static_cast<int>(std::clamp(rng_.poisson(14), int64_t{0}, int64_t{40}));
         } else {
           outcome.sdq_reason = rng_.chance(0.5) ? "SDQ4" : "SDQ2";
         }
@@ -997,7 +1005,8 @@ class Generator {
       if (leaves <= end_) {
         record.foster_care = rng_.chance(0.1);
         record.number_of_adopters = rng_.chance(0.8) ? 2 : 1;
-        record.sex_of_adopters = *record.number_of_adopters == 2 ? (rng_.chance(0.9) ? "MF" : "FF") : "F1";
+        record.sex_of_adopters =
+            *record.number_of_adopters == 2 ? (rng_.chance(0.9) ? "MF" : "FF") : "F1";
         record.adopters_legal_status = *record.number_of_adopters == 2 ? "L11" : "L2";
       }
       if (record.decision_date) out_.adoptions.push_back(std::move(record));
@@ -1016,10 +1025,12 @@ class Generator {
         std::string activity = "0";
         std::string accommodation = "0";
         if (touch == "YES") {
-          static constexpr const char* kActivity[] = {"F1", "F2", "F4", "F5", "P2", "P5", "G4", "G5", "G6"};
+          static constexpr const char* kActivity[] = {"F1", "F2", "F4", "F5", "P2",
+                                                      "P5", "G4", "G5", "G6"};
           static constexpr double kActivityWeights[] = {8, 20, 6, 20, 4, 6, 10, 18, 8};
           activity = kActivity[rng_.weighted(kActivityWeights)];
-          static constexpr const char* kPlace[] = {"B", "C", "D", "E", "G", "H", "K", "R", "S", "T", "U", "V", "W", "X", "Y", "Z"};
+          static constexpr const char* kPlace[] = {"B", "C", "D", "E", "G", "H", "K", "R",
+                                                   "S", "T", "U", "V", "W", "X", "Y", "Z"};
           accommodation = std::string(kPlace[rng_.below(16)]) + (rng_.chance(0.9) ? "1" : "2");
         }
         out_.care_leaver_outcomes.push_back({id("CL", leaver_counter_), la_.la_code, child.id, year,
@@ -1045,11 +1056,13 @@ class Generator {
       if (first < end_) {
         const int32_t span = first.days_until(end_) + 1;
         if (rng_.chance(rates::kSurnameChange)) {
-          changes.push_back({first.add_days(static_cast<int32_t>(rng_.below(span))), Change::kSurname});
+          changes.push_back(
+              {first.add_days(static_cast<int32_t>(rng_.below(span))), Change::kSurname});
         }
         const double years = span / 365.0;
         if (rng_.chance(std::min(0.9, rates::kAddressChangePerYear * years))) {
-          changes.push_back({first.add_days(static_cast<int32_t>(rng_.below(span))), Change::kAddress});
+          changes.push_back(
+              {first.add_days(static_cast<int32_t>(rng_.below(span))), Change::kAddress});
         }
       }
       std::sort(changes.begin(), changes.end());
@@ -1097,9 +1110,8 @@ class Generator {
           referral_counter_ = 0, discussion_counter_ = 0, section47_counter_ = 0,
           conference_counter_ = 0, plan_counter_ = 0, assessment_counter_ = 0,
           cin_plan_counter_ = 0, sw_episode_counter_ = 0, carer_counter_ = 0,
-          placement_counter_ = 0, episode_counter_ = 0, review_counter_ = 0,
-          missing_counter_ = 0, outcome_counter_ = 0, adoption_counter_ = 0,
-          leaver_counter_ = 0, permanence_counter_ = 0;
+          placement_counter_ = 0, episode_counter_ = 0, review_counter_ = 0, missing_counter_ = 0,
+          outcome_counter_ = 0, adoption_counter_ = 0, leaver_counter_ = 0, permanence_counter_ = 0;
 };
 
 }  // namespace
@@ -1113,14 +1125,13 @@ Dataset generate(const AuthorityProfile& authority, const Options& options) {
 }
 
 size_t Dataset::record_count() const {
-  return teams.size() + practitioners.size() + agencies.size() + carers.size() +
-         providers.size() + children.size() + people.size() + relationships.size() +
-         contacts.size() + referrals.size() + assessments.size() + cin_plans.size() +
-         strategy_discussions.size() + section47_enquiries.size() + conferences.size() +
-         protection_plans.size() + episodes.size() + placements.size() + reviews.size() +
-         missing_episodes.size() + outcomes.size() + care_leaver_outcomes.size() +
-         adoptions.size() + previous_permanence.size() + social_worker_episodes.size() +
-         agency_records.size();
+  return teams.size() + practitioners.size() + agencies.size() + carers.size() + providers.size() +
+         children.size() + people.size() + relationships.size() + contacts.size() +
+         referrals.size() + assessments.size() + cin_plans.size() + strategy_discussions.size() +
+         section47_enquiries.size() + conferences.size() + protection_plans.size() +
+         episodes.size() + placements.size() + reviews.size() + missing_episodes.size() +
+         outcomes.size() + care_leaver_outcomes.size() + adoptions.size() +
+         previous_permanence.size() + social_worker_episodes.size() + agency_records.size();
 }
 
 }  // namespace hearth::synth

@@ -1,8 +1,8 @@
 #include "hearth/synth/detail/partner_view.hpp"
 
-#include <fmt/format.h>
-
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "hearth/synth/detail/draw.hpp"
 #include "hearth/synth/rates.hpp"
@@ -41,10 +41,11 @@ class PartnerView {
     const Date start = options_.end.add_years(-options_.years).add_days(1);
 
     std::unordered_map<std::string, const domain::Child*> earlier;  // oldest revision of each child
-    for (const auto& history : out_.child_history) earlier.try_emplace(history.before.id, &history.before);
+    for (const auto& history : out_.child_history)
+      earlier.try_emplace(history.before.id, &history.before);
 
     const std::unordered_map<std::string, std::string> true_nhs(out_.true_nhs_numbers.begin(),
-                                                                 out_.true_nhs_numbers.end());
+                                                                out_.true_nhs_numbers.end());
     std::unordered_map<std::string, bool> police_involved;
     for (const auto& referral : out_.referrals) {
       if (referral.source == "6") police_involved[referral.child_id] = true;
@@ -137,14 +138,18 @@ class PartnerView {
     if (rng_.chance(rates::kPartnerTypo * slips)) r.family_name = typo(rng_, r.family_name);
     // Hyphenated names are often recorded as one half.
     if (const auto dash = r.family_name.find('-'); dash != std::string::npos && rng_.chance(0.3)) {
-      r.family_name = rng_.chance(0.5) ? r.family_name.substr(0, dash) : r.family_name.substr(dash + 1);
+      r.family_name =
+          rng_.chance(0.5) ? r.family_name.substr(0, dash) : r.family_name.substr(dash + 1);
     }
     if (person.birth) {
       Date birth = *person.birth;
-      if (rng_.chance(rates::kPartnerDateSwap) && birth.day() <= 12 && birth.day() != birth.month()) {
-        if (auto swapped = Date::from_ymd(birth.year(), birth.day(), birth.month())) birth = *swapped;
+      if (rng_.chance(rates::kPartnerDateSwap) && birth.day() <= 12 &&
+          birth.day() != birth.month()) {
+        if (auto swapped = Date::from_ymd(birth.year(), birth.day(), birth.month()))
+          birth = *swapped;
       } else if (rng_.chance(rates::kPartnerDateSlip)) {
-        birth = rng_.chance(0.5) ? birth.add_days(rng_.chance(0.5) ? 1 : -1) : birth.add_years(rng_.chance(0.5) ? 1 : -1);
+        birth = rng_.chance(0.5) ? birth.add_days(rng_.chance(0.5) ? 1 : -1)
+                                 : birth.add_years(rng_.chance(0.5) ? 1 : -1);
       }
       if (!(kind == "police" && rng_.chance(0.03))) r.date_of_birth = birth.to_iso();
     }
@@ -156,7 +161,8 @@ class PartnerView {
     // Who holds the NHS number: health nearly always, police seldom, schools rarely.
     const double nhs_held = kind == "health" ? 0.97 : kind == "police" ? 0.4 : 0.1;
     if (rng_.chance(nhs_held)) {
-      r.nhs_number = rng_.chance(0.01) ? mistyped_nhs_number(rng_, person.nhs_number) : person.nhs_number;
+      r.nhs_number =
+          rng_.chance(0.01) ? mistyped_nhs_number(rng_, person.nhs_number) : person.nhs_number;
     }
     if (kind == "education") {
       r.upn = person.upn;

@@ -73,7 +73,8 @@ ReferenceData load() {
   for (const auto& row : rows_of(embedded::k_given_names)) {
     add(row[1] == "F" ? data.girls : data.boys, row[0], number(row[2]));
   }
-  for (const auto& row : rows_of(embedded::k_family_names)) add(data.family_names, row[0], number(row[1]));
+  for (const auto& row : rows_of(embedded::k_family_names))
+    add(data.family_names, row[0], number(row[1]));
   for (const auto& row : rows_of(embedded::k_nicknames)) {
     data.nicknames[std::string(row[0])].emplace_back(row[1]);
   }

@@ -44,7 +44,8 @@ Summary summarise(const Dataset& dataset, const Options& options) {
     if (episode.reason_new_episode == "S" && episode.start_date >= window_start) {
       started.insert(episode.id);
     }
-    const bool in_year = episode.start_date <= end && (!episode.end_date || *episode.end_date >= year_start);
+    const bool in_year =
+        episode.start_date <= end && (!episode.end_date || *episode.end_date >= year_start);
     if (in_year) {
       auto& count = placements_in_year[episode.child_id];
       if (episode.start_date < year_start || episode.reason_new_episode == "S" ||

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "hearth/store/detail/open.hpp"
+
 #include "support/sample_records.hpp"
 #include "support/test_databases.hpp"
 

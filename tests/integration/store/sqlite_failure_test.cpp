@@ -1,5 +1,8 @@
 // Bad databases and broken disks on SQLite: each gives a clear message and leaves the data as it
 // was.
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/mount.h>
@@ -7,10 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "hearth/store/store.hpp"
+
 #include "support/sample_records.hpp"
 #include "support/test_databases.hpp"
 

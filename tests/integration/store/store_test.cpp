@@ -1,9 +1,9 @@
 // The store's contract, run against both backends: the same tests on SQLite and PostgreSQL.
 #include "hearth/store/store.hpp"
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
+
+#include <gtest/gtest.h>
 
 #include "support/sample_records.hpp"
 #include "support/test_databases.hpp"
@@ -61,7 +61,8 @@ TEST_P(StoreTest, KeepsEveryRevisionWithWhoWhenAndWhy) {
   ASSERT_TRUE(store().put(child, change("referral received", 1000)));
   child.name.family = "Jones";
   child.postcode = "M1 1AE";
-  Change second{"sw.jane", "change of surname after adoption order", core::Timestamp::from_micros(2000'000'000)};
+  Change second{"sw.jane", "change of surname after adoption order",
+                core::Timestamp::from_micros(2000'000'000)};
   auto revision = store().put(child, second);
   ASSERT_TRUE(revision);
   EXPECT_EQ(*revision, 2);

@@ -1,7 +1,7 @@
-#include <fmt/format.h>
-
 #include <filesystem>
 #include <iostream>
+
+#include <fmt/format.h>
 
 #include "hearth/cli/commands.hpp"
 #include "hearth/cli/dataset_io.hpp"
@@ -38,8 +38,10 @@ Runner add_demo(CLI::App& app) {
                 << *seed << ")...\n";
       synth::Options options;
       options.seed = *seed;
-      const auto dataset = synth::generate(synth::fictional_authority(synth::Size::kMedium), options);
-      std::cerr << fmt::format("demo: loading {} records into {}...\n", dataset.record_count(), o->db);
+      const auto dataset =
+          synth::generate(synth::fictional_authority(synth::Size::kMedium), options);
+      std::cerr << fmt::format("demo: loading {} records into {}...\n", dataset.record_count(),
+                               o->db);
       auto loaded = load_dataset(**store, dataset, *seed);
       if (!loaded) return report(loaded.error());
     } else {

@@ -1,7 +1,7 @@
+#include <iostream>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
-
-#include <iostream>
 
 #include "hearth/cli/commands.hpp"
 #include "hearth/web/web.hpp"
@@ -28,8 +28,9 @@ int serve(const ServeOptions& options, bool create_database) {
   open_options.create = create_database;
   auto store = store::Store::open(options.db, open_options);
   if (!store) return report(store.error());
-  auto site = web::Site::load(options.web_root.empty() ? std::filesystem::path(HEARTH_DEFAULT_WEB_ROOT)
-                                                       : std::filesystem::path(options.web_root));
+  auto site =
+      web::Site::load(options.web_root.empty() ? std::filesystem::path(HEARTH_DEFAULT_WEB_ROOT)
+                                               : std::filesystem::path(options.web_root));
   if (!site) return report(site.error());
   core::SystemClock clock;
   web::Services services{**store, clock, *site};
@@ -56,9 +57,10 @@ Runner add_serve(CLI::App& app) {
   auto o = std::make_shared<ServeOptions>();
   o->db = kDefaultDatabase;
   command->add_option("--db", o->db, "SQLite file or postgresql:// URL")->capture_default_str();
-  command->add_option("--address", o->address,
-                      "Loopback address to listen on (127.0.0.1 or ::1): until sign-in exists, "
-                      "Hearth refuses any other")
+  command
+      ->add_option("--address", o->address,
+                   "Loopback address to listen on (127.0.0.1 or ::1): until sign-in exists, "
+                   "Hearth refuses any other")
       ->capture_default_str();
   command->add_option("--port", o->port, "Port (0: any free port)")->capture_default_str();
   command->add_option("--threads", o->threads, "Worker threads (default: cores)")

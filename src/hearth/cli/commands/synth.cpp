@@ -1,11 +1,10 @@
-#include <fmt/format.h>
-
 #include <atomic>
 #include <chrono>
 #include <iostream>
 #include <mutex>
 #include <thread>
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "hearth/cli/commands.hpp"
@@ -157,8 +156,9 @@ Runner add_synth(CLI::App& app) {
   command->add_option("--size", o->size, "small (25,000 children), medium (70,000) or large")
       ->check(CLI::IsMember({"small", "medium", "large"}))
       ->capture_default_str();
-  command->add_option("--children", o->children,
-                      "Size by the number of children aged 0-17 in the authority's population")
+  command
+      ->add_option("--children", o->children,
+                   "Size by the number of children aged 0-17 in the authority's population")
       ->check(CLI::Range(int64_t{100}, int64_t{2'000'000}));
   command->add_option("--la", o->la, "A real English authority's profile by its 3-digit code");
   command->add_flag("--england", o->england,
@@ -169,7 +169,8 @@ Runner add_synth(CLI::App& app) {
   command->add_option("--seed", o->seed, "Seed: the same seed gives the same data")
       ->capture_default_str();
   // The generator writes the codes of 2024-25 onwards (sex M/F/U, placement K3).
-  command->add_option("--year", o->year, "The last collection year (ending 31 March), 2025 or later")
+  command
+      ->add_option("--year", o->year, "The last collection year (ending 31 March), 2025 or later")
       ->check(CLI::Range(2025, 2100))
       ->capture_default_str();
   command->add_option("--db", o->db, "Load into this database (SQLite file or postgresql:// URL)");

@@ -1,7 +1,6 @@
 #include "hearth/store/detail/codec.hpp"
 
 #include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 namespace nlohmann {
@@ -51,8 +50,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Child, id, la_code, name, sex, d
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Person, id, la_code, name, sex, date_of_birth,
                                                 address_line, postcode)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Relationship, id, la_code, child_id, person_id,
-                                                relation, parental_responsibility,
-                                                lives_with_child, other_is_child)
+                                                relation, parental_responsibility, lives_with_child,
+                                                other_is_child)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Agency, id, la_code, name, kind)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Team, id, la_code, name, purpose)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Practitioner, id, la_code, name, team_id, role,
@@ -81,8 +80,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProtectionPlan, id, la_code, chi
                                                 start_date, end_date, initial_category,
                                                 latest_category, previous_plans, review_dates)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Placement, id, la_code, child_id, place,
-                                                provider_kind, carer_id, provider_id, urn,
-                                                postcode, start_date, end_date, reason_for_change)
+                                                provider_kind, carer_id, provider_id, urn, postcode,
+                                                start_date, end_date, reason_for_change)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LookedAfterEpisode, id, la_code, child_id,
                                                 placement_id, start_date, reason_new_episode,
                                                 legal_status, category_of_need, place,
@@ -102,9 +101,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CareLeaverOutcome, id, la_code, 
                                                 collection_year, in_touch, activity, accommodation)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Adoption, id, la_code, child_id, decision_date,
                                                 matched_date, foster_care, number_of_adopters,
-                                                sex_of_adopters, adopters_legal_status,
-                                                placed_date, placed_ceased_date,
-                                                reason_placed_ceased)
+                                                sex_of_adopters, adopters_legal_status, placed_date,
+                                                placed_ceased_date, reason_placed_ceased)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PreviousPermanence, id, la_code, child_id, order,
                                                 la_of_order, date_text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SocialWorkerEpisode, id, la_code, child_id,
@@ -127,7 +125,8 @@ namespace {
 template <size_t I = 0>
 core::Result<Record> decode_alternative(size_t index, const nlohmann::json& json) {
   if constexpr (I < std::variant_size_v<Record>) {
-    if (index == I) return Record(std::in_place_index<I>, json.get<std::variant_alternative_t<I, Record>>());
+    if (index == I)
+      return Record(std::in_place_index<I>, json.get<std::variant_alternative_t<I, Record>>());
     return decode_alternative<I + 1>(index, json);
   } else {
     return core::Error::internal("unknown record kind");

@@ -47,7 +47,8 @@ class Connection {
   virtual core::Result<Statement*> prepare(std::string_view sql) = 0;
   // Bulk insert of text rows (nullopt = NULL) into `table`'s `columns`. PostgreSQL uses COPY;
   // SQLite a prepared INSERT.
-  virtual core::Status insert_rows(std::string_view table, std::span<const std::string_view> columns,
+  virtual core::Status insert_rows(std::string_view table,
+                                   std::span<const std::string_view> columns,
                                    std::span<const std::optional<std::string>> values) = 0;
   // Starts a transaction that will write (SQLite takes the write lock at once, so two writers
   // never deadlock upgrading from read to write).

@@ -1,9 +1,9 @@
 #include "hearth/store/detail/sql_store.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "hearth/store/detail/codec.hpp"
 
@@ -41,7 +41,8 @@ Status check_key(const Record& record) {
 
 // Binds texts to a statement and runs it to completion, returning the first column of the first
 // row if there is one.
-Result<std::optional<int64_t>> run(Statement& statement, std::initializer_list<std::string_view> params) {
+Result<std::optional<int64_t>> run(Statement& statement,
+                                   std::initializer_list<std::string_view> params) {
   statement.reset();
   int index = 1;
   for (std::string_view p : params) statement.bind_text(index++, p);
@@ -87,8 +88,8 @@ Status index_child(Connection& connection, const domain::Child& child, bool with
     if (auto done = run(**statement, {child.la_code, child.id}); !done) return done.error();
   }
   if (withdrawn) return {};
-  auto insert = connection.prepare(
-      "INSERT INTO child_search (la_code, child_id, sort_key) VALUES (?, ?, ?)");
+  auto insert =
+      connection.prepare("INSERT INTO child_search (la_code, child_id, sort_key) VALUES (?, ?, ?)");
   if (!insert) return insert.error();
   if (auto done = run(**insert, {child.la_code, child.id, sort_key(child)}); !done) {
     return done.error();
@@ -107,8 +108,8 @@ Status index_child(Connection& connection, const domain::Child& child, bool with
 RevisionInfo read_info(Statement& row, int first_column) {
   RevisionInfo info;
   info.revision = static_cast<int>(row.column_int(first_column));
-  info.change.at = core::Timestamp::parse_iso(row.column_text(first_column + 1))
-                       .value_or(core::Timestamp());
+  info.change.at =
+      core::Timestamp::parse_iso(row.column_text(first_column + 1)).value_or(core::Timestamp());
   info.change.by = std::string(row.column_text(first_column + 2));
   info.change.reason = std::string(row.column_text(first_column + 3));
   info.withdrawn = row.column_int(first_column + 4) != 0;
@@ -545,8 +546,8 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
       return record.error();
     }
     auto& child = std::get<domain::Child>(*record);
-    page.rows.push_back({child.id, child.la_code, child.name, child.sex, child.date_of_birth,
-                         child.postcode});
+    page.rows.push_back(
+        {child.id, child.la_code, child.name, child.sex, child.date_of_birth, child.postcode});
   }
   s.reset();
   return page;
@@ -633,8 +634,10 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
   auto fail = [&](Error error) -> Error {
     (void)connection.exec("ROLLBACK");
     if (error.code == core::ErrorCode::kConflict) {
-      error.message = "bulk load refused, nothing was written: some of these records already "
-                      "exist or an id is repeated (" + error.message + ")";
+      error.message =
+          "bulk load refused, nothing was written: some of these records already "
+          "exist or an id is repeated (" +
+          error.message + ")";
     }
     return error;
   };
@@ -644,8 +647,8 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
   const std::string first_new_seq = *(*before)[0];
 
   static constexpr std::string_view kRevisionColumns[] = {
-      "kind", "la_code", "record_id", "revision", "child_id", "recorded_at",
-      "recorded_by", "reason", "withdrawn", "body"};
+      "kind",        "la_code",     "record_id", "revision",  "child_id",
+      "recorded_at", "recorded_by", "reason",    "withdrawn", "body"};
   static constexpr std::string_view kSearchColumns[] = {"la_code", "child_id", "sort_key"};
   static constexpr std::string_view kTokenColumns[] = {"la_code", "token", "child_id"};
   const std::string at = change.at.to_iso();

@@ -1,10 +1,10 @@
 #include "hearth/store/postgres/postgres_connection.hpp"
 
-#include <fmt/format.h>
-#include <libpq-fe.h>
-
 #include <regex>
 #include <unordered_map>
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
 
 namespace hearth::store::postgres {
 namespace {
@@ -19,8 +19,8 @@ std::string trimmed(const char* text) {
 
 Error error_from_result(PGresult* result, PGconn* conn, std::string_view doing) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  const std::string message =
-      fmt::format("{}: {}", doing, trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)));
+  const std::string message = fmt::format(
+      "{}: {}", doing, trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)));
   const std::string sqlstate = state ? state : "";
   if (PQstatus(conn) != CONNECTION_OK) return Error::unavailable(message);
   if (sqlstate.rfind("23", 0) == 0) return Error::conflict(message);  // integrity violation
@@ -116,11 +116,20 @@ void append_copy_field(std::string& out, const std::optional<std::string>& value
   }
   for (char c : *value) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
 }

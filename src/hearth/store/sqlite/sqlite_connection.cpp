@@ -1,11 +1,11 @@
 #include "hearth/store/sqlite/sqlite_connection.hpp"
 
+#include <filesystem>
+#include <unordered_map>
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
-
-#include <filesystem>
-#include <unordered_map>
 
 namespace hearth::store::sqlite {
 namespace {
@@ -197,8 +197,8 @@ core::Result<std::unique_ptr<detail::Connection>> open_connection(const SqliteOp
     return error;
   }
   // busy_timeout first, so that the journal-mode change waits for other openers.
-  for (const char* pragma : {"PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
-                             "PRAGMA synchronous = FULL"}) {
+  for (const char* pragma :
+       {"PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
     if (auto done = connection->exec(pragma); !done) return done.error();
   }
   if (options.page_limit > 0) {

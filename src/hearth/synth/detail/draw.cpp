@@ -1,8 +1,8 @@
 #include "hearth/synth/detail/draw.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "hearth/domain/values.hpp"
 
@@ -59,10 +59,10 @@ std::string valid_upn(core::Random& rng, const std::string& la_code, int allocat
 
 std::string postcode_in(core::Random& rng, const AuthorityProfile& authority) {
   static constexpr char kUnitLetters[] = "ABDEFGHJLNPQRSTUWXYZ";  // no C I K M O V
-  const std::string district = authority.postcode_districts.empty()
-                                   ? std::string("ZZ99")
-                                   : authority.postcode_districts[rng.below(
-                                         authority.postcode_districts.size())];
+  const std::string district =
+      authority.postcode_districts.empty()
+          ? std::string("ZZ99")
+          : authority.postcode_districts[rng.below(authority.postcode_districts.size())];
   return fmt::format("{} {}{}{}", district, rng.below(10), kUnitLetters[rng.below(20)],
                      kUnitLetters[rng.below(20)]);
 }
@@ -82,8 +82,8 @@ std::string ethnicity(core::Random& rng) {
   static constexpr const char* kCodes[] = {"WBRI", "WOTH", "WIRI", "WROM", "MWBC", "MWBA", "MWAS",
                                            "MOTH", "APKN", "ABAN", "AIND", "AOTH", "BAFR", "BCRB",
                                            "BOTH", "CHNE", "OOTH", "NOBT", "REFU"};
-  static constexpr double kWeights[] = {64, 6.5, 0.5, 1, 3.5, 1.5, 1.5, 3.5, 3.5, 1.5, 1.2,
-                                        1.8, 4, 1.8, 1.2, 0.2, 1.8, 0.8, 0.2};
+  static constexpr double kWeights[] = {64,  6.5, 0.5, 1,   3.5, 1.5, 1.5, 3.5, 3.5, 1.5,
+                                        1.2, 1.8, 4,   1.8, 1.2, 0.2, 1.8, 0.8, 0.2};
   return kCodes[rng.weighted(kWeights)];
 }
 
@@ -92,9 +92,15 @@ std::string typo(core::Random& rng, const std::string& name) {
   std::string out = name;
   const size_t i = 1 + rng.below(out.size() - 2);
   switch (rng.below(4)) {
-    case 0: out.erase(i, 1); break;
-    case 1: out.insert(i, 1, out[i]); break;
-    case 2: std::swap(out[i], out[i + 1 < out.size() ? i + 1 : i - 1]); break;
+    case 0:
+      out.erase(i, 1);
+      break;
+    case 1:
+      out.insert(i, 1, out[i]);
+      break;
+    case 2:
+      std::swap(out[i], out[i + 1 < out.size() ? i + 1 : i - 1]);
+      break;
     default: {
       static constexpr char kVowels[] = "aeiouy";
       out[i] = kVowels[rng.below(6)];
