@@ -13,37 +13,14 @@ using store::Record;
 using store::RecordKind;
 using store::StoredRecord;
 
-// Store's own kind_of/id_of/... live in store.cpp, which the fake must not depend on.
-RecordKind kind_of_record(const Record& record) {
-  // The alternatives of Record follow RecordKind's order (store.hpp).
-  return static_cast<RecordKind>(record.index());
-}
-
-const std::string& id_of_record(const Record& record) {
-  return std::visit([](const auto& value) -> const std::string& { return value.id; }, record);
-}
-
-const std::string& la_of_record(const Record& record) {
-  return std::visit([](const auto& value) -> const std::string& { return value.la_code; }, record);
-}
-
-std::string child_of_record(const Record& record) {
-  return std::visit(
-      [](const auto& value) -> std::string {
-        using T = std::decay_t<decltype(value)>;
-        if constexpr (std::is_same_v<T, domain::Child>) {
-          return value.id;
-        } else if constexpr (requires { value.child_id; }) {
-          return value.child_id;
-        } else {
-          return "";
-        }
-      },
-      record);
-}
+// The fake links hearth_store for the Record helpers (kind_of, id_of, ...), not its backends.
+using store::child_id_of;
+using store::id_of;
+using store::kind_of;
+using store::la_code_of;
 
 FakeStore::Key key_of(const Record& record) {
-  return {kind_of_record(record), la_of_record(record), id_of_record(record)};
+  return {kind_of(record), la_code_of(record), id_of(record)};
 }
 
 FakeStore::Key key_of(const store::RecordKey& key) {
@@ -101,11 +78,11 @@ class FakeWriter final : public store::Writer {
 
   store::Result<int> put(const Record& record, const store::Change& change,
                          std::optional<int> expected_revision) override {
-    if (id_of_record(record).empty()) return core::Error::invalid("id", "a record needs an id");
+    if (id_of(record).empty()) return core::Error::invalid("id", "a record needs an id");
     auto& revisions = staged_[key_of(record)];
     const int current = static_cast<int>(revisions.size());
     if (expected_revision && *expected_revision != current) {
-      return core::Error::conflict("record " + id_of_record(record) + " is at revision " +
+      return core::Error::conflict("record " + id_of(record) + " is at revision " +
                                    std::to_string(current) + ", not " +
                                    std::to_string(*expected_revision));
     }
@@ -200,7 +177,7 @@ store::Result<store::ChildRecord> FakeStore::child_record(std::string_view la_co
   for (const auto& [key, revisions] : records_) {
     if (!is_current(revisions) || std::get<1>(key) != la_code) continue;
     const Record& record = revisions.back().record;
-    if (std::get<0>(key) == RecordKind::kChild || child_of_record(record) != child_id) continue;
+    if (std::get<0>(key) == RecordKind::kChild || child_id_of(record) != child_id) continue;
     append_if(out.relationships, record);
     append_if(out.contacts, record);
     append_if(out.referrals, record);
@@ -271,9 +248,8 @@ store::Result<std::vector<Record>> FakeStore::load_all(RecordKind kind, std::str
     if (!la_code.empty() && std::get<1>(key) != la_code) continue;
     out.push_back(revisions.back().record);
   }
-  std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
-    return id_of_record(a) < id_of_record(b);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Record& a, const Record& b) { return id_of(a) < id_of(b); });
   return out;
 }
 
@@ -309,7 +285,7 @@ store::Result<int64_t> FakeStore::bulk_load(std::span<const Record> records,
   for (const Record& record : records) {
     Key key = key_of(record);
     if (records_.count(key) > 0 || !keys.insert(key).second) {
-      return core::Error::conflict("record " + id_of_record(record) + " already exists");
+      return core::Error::conflict("record " + id_of(record) + " already exists");
     }
   }
   for (const Record& record : records) {

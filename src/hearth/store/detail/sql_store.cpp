@@ -116,6 +116,25 @@ RevisionInfo read_info(Statement& row, int first_column) {
   return info;
 }
 
+// Steps a bound statement through its rows, calling `on_row` for each; the statement is reset
+// however the walk ends, ready for its next use from the connection's cache.
+Status each_row(Statement& statement, const std::function<Status(Statement&)>& on_row) {
+  while (true) {
+    auto row = statement.step();
+    if (!row) {
+      statement.reset();
+      return row.error();
+    }
+    if (!*row) break;
+    if (auto done = on_row(statement); !done) {
+      statement.reset();
+      return done;
+    }
+  }
+  statement.reset();
+  return {};
+}
+
 // The current revision of one record on an open connection.
 Result<StoredRecord> read_stored(Connection& connection, const RecordKey& key) {
   auto statement = connection.prepare(
@@ -357,21 +376,13 @@ Result<std::vector<StoredRecord>> SqlStore::history(const RecordKey& key) {
   s.bind_text(2, key.la_code);
   s.bind_text(3, key.id);
   std::vector<StoredRecord> revisions;
-  while (true) {
-    auto row = s.step();
-    if (!row) {
-      s.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    auto record = decode(key.kind, s.column_text(0));
-    if (!record) {
-      s.reset();
-      return record.error();
-    }
-    revisions.push_back({std::move(*record), read_info(s, 1)});
-  }
-  s.reset();
+  auto read = each_row(s, [&](Statement& row) -> Status {
+    auto record = decode(key.kind, row.column_text(0));
+    if (!record) return record.error();
+    revisions.push_back({std::move(*record), read_info(row, 1)});
+    return {};
+  });
+  if (!read) return read.error();
   if (revisions.empty()) {
     return Error::not_found(fmt::format("no {} {} in authority {}",
                                         domain::record_kind_name(key.kind), key.id, key.la_code));
@@ -394,25 +405,16 @@ Result<ChildRecord> SqlStore::child_record(std::string_view la_code, std::string
   ChildRecord out;
   bool found_child = false;
   std::vector<std::string> person_ids;
-  while (true) {
-    auto row = s.step();
-    if (!row) {
-      s.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    auto kind = domain::record_kind_from_name(s.column_text(0));
-    if (!kind) continue;  // a kind this program does not know: written by a newer Hearth
-    auto record = decode(*kind, s.column_text(1));
-    if (!record) {
-      s.reset();
-      return record.error();
-    }
+  auto read = each_row(s, [&](Statement& row) -> Status {
+    auto kind = domain::record_kind_from_name(row.column_text(0));
+    if (!kind) return {};  // a kind this program does not know: written by a newer Hearth
+    auto record = decode(*kind, row.column_text(1));
+    if (!record) return record.error();
     std::visit(
         [&](auto&& value) {
           using T = std::decay_t<decltype(value)>;
           if constexpr (std::is_same_v<T, domain::Child>) {
-            out.child = {std::move(value), read_info(s, 2)};
+            out.child = {std::move(value), read_info(row, 2)};
             found_child = true;
           } else if constexpr (std::is_same_v<T, domain::Relationship>) {
             if (!value.other_is_child) person_ids.push_back(value.person_id);
@@ -456,8 +458,9 @@ Result<ChildRecord> SqlStore::child_record(std::string_view la_code, std::string
           }
         },
         std::move(*record));
-  }
-  s.reset();
+    return {};
+  });
+  if (!read) return read.error();
   if (!found_child) {
     return Error::not_found(fmt::format("no child {} in authority {}", child_id, la_code));
   }
@@ -533,23 +536,15 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
   for (const auto& p : params) s.bind_text(index++, p);
   s.bind_int(index++, page.page_size);
   s.bind_int(index++, static_cast<int64_t>(page.page - 1) * page.page_size);
-  while (true) {
-    auto row = s.step();
-    if (!row) {
-      s.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    auto record = decode(RecordKind::kChild, s.column_text(0));
-    if (!record) {
-      s.reset();
-      return record.error();
-    }
+  auto read = each_row(s, [&](Statement& row) -> Status {
+    auto record = decode(RecordKind::kChild, row.column_text(0));
+    if (!record) return record.error();
     auto& child = std::get<domain::Child>(*record);
     page.rows.push_back(
         {child.id, child.la_code, child.name, child.sex, child.date_of_birth, child.postcode});
-  }
-  s.reset();
+    return {};
+  });
+  if (!read) return read.error();
   return page;
 }
 
@@ -568,21 +563,13 @@ Result<std::vector<Record>> SqlStore::load_all(RecordKind kind, std::string_view
   s.bind_text(1, domain::record_kind_name(kind));
   if (!la_code.empty()) s.bind_text(2, la_code);
   std::vector<Record> records;
-  while (true) {
-    auto row = s.step();
-    if (!row) {
-      s.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    auto record = decode(kind, s.column_text(0));
-    if (!record) {
-      s.reset();
-      return record.error();
-    }
+  auto read = each_row(s, [&](Statement& row) -> Status {
+    auto record = decode(kind, row.column_text(0));
+    if (!record) return record.error();
     records.push_back(std::move(*record));
-  }
-  s.reset();
+    return {};
+  });
+  if (!read) return read.error();
   return records;
 }
 
@@ -595,16 +582,11 @@ Result<std::vector<std::pair<std::string, int64_t>>> SqlStore::authorities() {
   Statement& s = **statement;
   s.reset();
   std::vector<std::pair<std::string, int64_t>> out;
-  while (true) {
-    auto row = s.step();
-    if (!row) {
-      s.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    out.emplace_back(std::string(s.column_text(0)), s.column_int(1));
-  }
-  s.reset();
+  auto read = each_row(s, [&](Statement& row) -> Status {
+    out.emplace_back(std::string(row.column_text(0)), row.column_int(1));
+    return {};
+  });
+  if (!read) return read.error();
   return out;
 }
 
