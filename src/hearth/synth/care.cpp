@@ -1,0 +1,352 @@
+// The generator's children looked after: periods of care cut into SSDA903 episodes, placements
+// with carers and providers, reviews, missing episodes, OC2 outcomes, adoption and care leavers.
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "hearth/synth/detail/draw.hpp"
+#include "hearth/synth/detail/generator.hpp"
+#include "hearth/synth/rates.hpp"
+
+namespace hearth::synth::detail {
+
+Generator::Stay Generator::choose_placement(int age, bool first, const ChildState& state) {
+  Stay stay;
+  // Placement types at 31 March [approx, DfE CLA 2024]: foster 68% (kinship ~13%),
+  // children's homes 11%, supported accommodation 9% (16+), with parents 6%, adoption 3%.
+  if (age >= 16 && rng_.chance(0.45)) {
+    stay.place = "K3";
+  } else if (age >= 12 && rng_.chance(first ? 0.12 : 0.22)) {
+    stay.place = rng_.chance(0.02) ? "K1" : "K2";
+  } else if (rng_.chance(0.06)) {
+    stay.place = "P1";
+  } else if (rng_.chance(0.19)) {
+    stay.place = rng_.chance(0.7) ? "U3" : "U1";
+  } else {
+    stay.place = rng_.chance(0.7) ? "U6" : "U4";
+  }
+  if (stay.place == "P1") {
+    stay.provider_kind = "PR0";
+    stay.postcode = families_[state.family].postcode;
+  } else if (stay.place[0] == 'U') {
+    domain::Carer carer;
+    carer.id = id("CAR", carer_counter_);
+    carer.la_code = la_.la_code;
+    const bool kinship = stay.place == "U1" || stay.place == "U2" || stay.place == "U3";
+    carer.kind = kinship ? "kinship" : (rng_.chance(0.6) ? "la_foster" : "ifa_foster");
+    carer.name = {detail::draw_given_name(rng_, rng_.chance(0.8) ? 'F' : 'M'), "",
+                  kinship ? families_[state.family].family_name : detail::draw_family_name(rng_),
+                  "", ""};
+    carer.postcode = kinship && rng_.chance(0.5) ? families_[state.family].postcode
+                                                 : detail::postcode_in(rng_, la_);
+    carer.approved_places = kinship ? 1 : static_cast<int>(1 + rng_.below(3));
+    if (kinship) carer.related_child_id = out_.children[state.index].id;
+    stay.carer_id = carer.id;
+    stay.provider_kind = carer.kind == "ifa_foster" ? "PR4" : "PR1";
+    stay.urn = carer.kind == "ifa_foster" ? ifa_urn_ : fostering_urn_;
+    stay.postcode = carer.postcode;
+    pending_carers_.push_back(std::move(carer));
+  } else {
+    const char* setting = stay.place == "K3"   ? "supported_accommodation"
+                          : stay.place == "K1" ? "secure_childrens_home"
+                                               : "childrens_home";
+    std::vector<const domain::Provider*> options;
+    for (const auto& provider : out_.providers) {
+      if (provider.setting == setting) options.push_back(&provider);
+    }
+    const auto* provider = options[rng_.below(options.size())];
+    stay.provider_id = provider->id;
+    stay.provider_kind = provider->provider_kind;
+    stay.urn = provider->urn;
+    stay.postcode = provider->postcode;
+  }
+  return stay;
+}
+
+Date Generator::period_of_care(ChildState& state, Date enters, const std::string& need,
+                               std::optional<Date> still_in_care_on) {
+  domain::Child& child = out_.children[state.index];
+  const int age = enters.years_since(state.birth);
+  state.in_care = true;
+  change_worker(state, enters, "looked_after");
+  const Date eighteen = state.birth.add_years(18);
+  // Length of the period of care.
+  Date leaves;
+  bool adoption = false;
+  if (!still_in_care_on && rng_.chance(rates::kShortCare)) {
+    leaves = enters.add_days(static_cast<int32_t>(7 + rng_.below(170)));
+  } else {
+    adoption = age < 5 && rng_.chance(0.3);
+    const double years = adoption ? 1.3 + rng_.unit() : rng_.exponential(4.5) + 0.5;
+    leaves = enters.add_days(static_cast<int32_t>(years * 365));
+    if (still_in_care_on && leaves <= *still_in_care_on) {
+      leaves = still_in_care_on->add_days(static_cast<int32_t>(1 + rng_.exponential(1100)));
+    }
+  }
+  if (leaves >= eighteen) leaves = eighteen;
+  state.care_ends = leaves;
+  if (age >= 14 && rng_.chance(rates::kUascShareOfStarts * 2)) {
+    child.uasc = true;
+    if (leaves <= end_ && leaves == eighteen) child.uasc_ceased = leaves;
+  }
+
+  // Legal status path: s20 or police protection or interim order, then a care order for long
+  // stays, then a placement order on the adoption route.
+  std::vector<std::pair<Date, std::string>> statuses;
+  static constexpr const char* kFirst[] = {"V2", "C1", "L1", "L2", "J2"};
+  static constexpr double kFirstWeights[] = {40, 38, 12, 8, 2};
+  std::string first = kFirst[rng_.weighted(kFirstWeights)];
+  if (child.uasc) first = "V2";
+  statuses.push_back({enters, first});
+  const int32_t length = enters.days_until(leaves);
+  if ((first == "L1" || first == "L2") && length > 10) {
+    statuses.push_back({enters.add_days(static_cast<int32_t>(1 + rng_.below(7))), "C1"});
+  }
+  if (length > 240 && statuses.back().second == "C1") {
+    statuses.push_back({enters.add_days(static_cast<int32_t>(150 + rng_.below(90))), "C2"});
+  }
+  Date placed_for_adoption;
+  if (adoption) {
+    statuses.push_back({enters.add_days(length * 6 / 10), "E1"});
+    placed_for_adoption = enters.add_days(length * 7 / 10);
+  }
+
+  // Placement changes: a Poisson process, more often for teenagers.
+  std::vector<Date> moves;
+  const double rate = rates::kPlacementMovesPerYear * (age >= 12 ? 1.5 : 0.8);
+  for (Date at = enters;;) {
+    at = at.add_days(static_cast<int32_t>(rng_.exponential(365.0 / rate)) + 1);
+    if (at >= leaves) break;
+    if (adoption && at >= placed_for_adoption) break;
+    moves.push_back(at);
+  }
+  if (adoption) moves.push_back(placed_for_adoption);
+  std::sort(moves.begin(), moves.end());
+
+  // Walk the period, cutting an episode at each change of legal status or placement.
+  std::vector<std::pair<Date, char>> changes;  // 'L' legal, 'P' placement
+  for (size_t i = 1; i < statuses.size(); ++i) changes.push_back({statuses[i].first, 'L'});
+  for (Date m : moves) changes.push_back({m, 'P'});
+  std::sort(changes.begin(), changes.end());
+
+  Stay stay = choose_placement(age, true, state);
+  std::string placement_id = open_placement(state, stay, enters);
+  std::string status = first;
+  const std::string category = need.empty() || need == "N9" || need == "N0" ? "N1" : need;
+  const std::string home_postcode = child.postcode;
+  Date episode_start = enters;
+  std::string reason = "S";
+  std::string change_reason;
+  auto emit = [&](Date until, bool ended_by_leaving) {
+    domain::LookedAfterEpisode episode;
+    episode.id = id("EP", episode_counter_);
+    episode.la_code = la_.la_code;
+    episode.child_id = child.id;
+    episode.placement_id = placement_id;
+    episode.start_date = episode_start;
+    episode.reason_new_episode = reason;
+    episode.legal_status = status;
+    episode.category_of_need = category;
+    episode.place = stay.place;
+    episode.place_provider = stay.provider_kind;
+    episode.home_postcode = home_postcode;
+    episode.placement_postcode = stay.postcode;
+    episode.urn = stay.urn;
+    if (until <= end_) {
+      episode.end_date = until;
+      episode.reason_episode_ceased =
+          ended_by_leaving ? leaving_reason(state, until, adoption) : "X1";
+      if (ended_by_leaving) state.left_care_reason = episode.reason_episode_ceased;
+      if (!ended_by_leaving) episode.reason_place_change = change_reason;
+    }
+    out_.episodes.push_back(std::move(episode));
+  };
+  for (const auto& [at, kind] : changes) {
+    if (at > end_) break;
+    if (at <= episode_start) continue;
+    if (kind == 'L') {
+      change_reason.clear();
+      emit(at, false);
+      status = std::find_if(statuses.begin(), statuses.end(), [&](const auto& s) {
+                 return s.first == at;
+               })->second;
+      reason = "L";
+    } else {
+      static constexpr const char* kReasons[] = {"CARPL", "CHILD", "LAREQ", "PLACE", "STAND",
+                                                 "ALLEG", "CREQB", "CREQO", "OTHER"};
+      static constexpr double kWeights[] = {25, 15, 15, 15, 5, 3, 8, 8, 6};
+      change_reason =
+          adoption && at == placed_for_adoption ? "CARPL" : kReasons[rng_.weighted(kWeights)];
+      emit(at, false);
+      close_placement(at, change_reason);
+      if (adoption && at == placed_for_adoption) {
+        stay = Stay{rng_.chance(0.8) ? "A5" : "A6", "PR1", "", "", adoption_urn_,
+                    detail::postcode_in(rng_, la_)};
+      } else {
+        stay = choose_placement(at.years_since(state.birth), false, state);
+      }
+      placement_id = open_placement(state, stay, at);
+      reason = "P";
+    }
+    episode_start = at;
+  }
+  emit(leaves, true);
+  if (leaves <= end_) close_placement(leaves, "");
+
+  care_records(state, enters, leaves, adoption, placed_for_adoption);
+  return leaves;
+}
+
+std::string Generator::open_placement(ChildState& state, const Stay& stay, Date from) {
+  domain::Placement placement;
+  placement.id = id("PL", placement_counter_);
+  placement.la_code = la_.la_code;
+  placement.child_id = out_.children[state.index].id;
+  placement.place = stay.place;
+  placement.provider_kind = stay.provider_kind;
+  placement.carer_id = stay.carer_id;
+  placement.provider_id = stay.provider_id;
+  placement.urn = stay.urn;
+  placement.postcode = stay.postcode;
+  placement.start_date = from;
+  out_.placements.push_back(std::move(placement));
+  open_placement_index_ = out_.placements.size() - 1;
+  for (auto& carer : pending_carers_) {
+    carer.approved = from.add_days(-static_cast<int32_t>(rng_.below(2000) + 1));
+    out_.carers.push_back(std::move(carer));
+  }
+  pending_carers_.clear();
+  return out_.placements.back().id;
+}
+
+void Generator::close_placement(Date on, const std::string& reason) {
+  auto& placement = out_.placements[open_placement_index_];
+  if (on <= end_) {
+    placement.end_date = on;
+    placement.reason_for_change = reason;
+  }
+}
+
+std::string Generator::leaving_reason(ChildState& state, Date on, bool adoption) {
+  if (adoption) return rng_.chance(0.5) ? "E11" : "E12";
+  const int age = on.years_since(state.birth);
+  if (age >= 18) {
+    static constexpr const char* kCodes[] = {"E17", "E5", "E6", "E7", "E8"};
+    static constexpr double kWeights[] = {25, 45, 15, 5, 10};
+    return kCodes[rng_.weighted(kWeights)];
+  }
+  static constexpr const char* kCodes[] = {"E4A", "E4B", "E45", "E46", "E47", "E48",
+                                           "E41", "E13", "E3",  "E9",  "E14", "E8"};
+  static constexpr double kWeights[] = {38, 6, 6, 2, 6, 1, 6, 3, 3, 1, 2, 6};
+  return kCodes[rng_.weighted(kWeights)];
+}
+
+void Generator::care_records(ChildState& state, Date enters, Date leaves, bool adoption,
+                             Date placed_for_adoption) {
+  const domain::Child& child = out_.children[state.index];
+  // Previous permanence, asked at the start of each period of care.
+  out_.previous_permanence.push_back({id("PP", permanence_counter_), la_.la_code, child.id,
+                                      rng_.chance(0.9) ? "Z1" : "P4", "", ""});
+  // Reviews: within 20 working days, then 3 months, then every 6 months.
+  const Date last = std::min(leaves, end_);
+  Date review = calendar_.add_working_days(enters, 15 + static_cast<int>(rng_.below(5)));
+  for (int n = 0; review < last; ++n) {
+    static constexpr const char* kCodes[] = {"PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"};
+    static constexpr double kWeights[] = {45, 15, 5, 5, 15, 10, 5};
+    const int age = review.years_since(state.birth);
+    out_.reviews.push_back({id("REV", review_counter_), la_.la_code, child.id, review,
+                            age < 4 ? "PN0" : kCodes[rng_.weighted(kWeights)]});
+    review = weekday_on_or_after(n == 0 ? review.add_months(3) : review.add_months(6));
+  }
+  // Missing and away episodes, mostly teenagers.
+  const int age_at_start = enters.years_since(state.birth);
+  if (age_at_start >= 11 && rng_.chance(rates::kMissingChildShare * 2.5)) {
+    const int64_t episodes = 1 + rng_.poisson(rates::kMissingEpisodesEach - 1);
+    const int32_t span = std::max(1, enters.days_until(last));
+    for (int64_t i = 0; i < episodes; ++i) {
+      const Date from = enters.add_days(static_cast<int32_t>(rng_.below(span)));
+      const Date to = from.add_days(static_cast<int32_t>(rng_.below(4)));
+      out_.missing_episodes.push_back({id("MIS", missing_counter_), la_.la_code, child.id,
+                                       rng_.chance(0.8) ? "M" : "A", from, within(to)});
+    }
+  }
+  // OC2: at each 31 March after 12 months' continuous care.
+  for (int year = enters.year(); year <= end_.year(); ++year) {
+    const Date census = core::collection_year_end(year);
+    if (census < enters.add_years(1) || census > last || census < start_) continue;
+    domain::LookedAfterOutcome outcome;
+    outcome.id = id("HO", outcome_counter_);
+    outcome.la_code = la_.la_code;
+    outcome.child_id = child.id;
+    outcome.collection_year = year;
+    const int age = census.years_since(state.birth);
+    if (age >= 4 && age <= 16) {
+      if (rng_.chance(0.8)) {
+        outcome.sdq_score = static_cast<int>(std::clamp(rng_.poisson(14), int64_t{0}, int64_t{40}));
+      } else {
+        outcome.sdq_reason = rng_.chance(0.5) ? "SDQ4" : "SDQ2";
+      }
+    } else {
+      outcome.sdq_reason = "SDQ1";
+    }
+    outcome.convicted = age >= 10 && rng_.chance(0.03);
+    outcome.health_check = rng_.chance(0.9);
+    outcome.immunisations = rng_.chance(0.8);
+    outcome.teeth_check = rng_.chance(0.75);
+    outcome.health_assessment = rng_.chance(0.89);
+    outcome.substance_misuse = age >= 10 && rng_.chance(0.04);
+    if (*outcome.substance_misuse) {
+      outcome.intervention_received = rng_.chance(0.6);
+      outcome.intervention_offered = true;
+    }
+    out_.outcomes.push_back(std::move(outcome));
+  }
+  // Adoption.
+  if (adoption) {
+    domain::Adoption record;
+    record.id = id("AD", adoption_counter_);
+    record.la_code = la_.la_code;
+    record.child_id = child.id;
+    record.decision_date = within(enters.add_days(enters.days_until(placed_for_adoption) / 2));
+    record.matched_date = within(placed_for_adoption.add_days(-20));
+    record.placed_date = within(placed_for_adoption);
+    if (leaves <= end_) {
+      record.foster_care = rng_.chance(0.1);
+      record.number_of_adopters = rng_.chance(0.8) ? 2 : 1;
+      record.sex_of_adopters =
+          *record.number_of_adopters == 2 ? (rng_.chance(0.9) ? "MF" : "FF") : "F1";
+      record.adopters_legal_status = *record.number_of_adopters == 2 ? "L11" : "L2";
+    }
+    if (record.decision_date) out_.adoptions.push_back(std::move(record));
+  }
+  // Care leavers: left care at 16 or over after 13 weeks since 14: OC3 around each birthday
+  // from 17 to 21 that falls within a collection year simulated.
+  const int leaving_age = leaves.years_since(state.birth);
+  if (!adoption && leaves <= end_ && leaving_age >= 16 && enters.days_until(leaves) >= 91) {
+    for (int birthday = 17; birthday <= 21; ++birthday) {
+      const Date on = state.birth.add_years(birthday);
+      if (on < start_ || on > end_ || on < leaves) continue;
+      const int year = on.month() >= 4 ? on.year() + 1 : on.year();
+      static constexpr const char* kTouch[] = {"YES", "NO", "REFU", "NREQ", "RHOM"};
+      static constexpr double kTouchWeights[] = {88, 5, 3, 2, 2};
+      const std::string touch = kTouch[rng_.weighted(kTouchWeights)];
+      std::string activity = "0";
+      std::string accommodation = "0";
+      if (touch == "YES") {
+        static constexpr const char* kActivity[] = {"F1", "F2", "F4", "F5", "P2",
+                                                    "P5", "G4", "G5", "G6"};
+        static constexpr double kActivityWeights[] = {8, 20, 6, 20, 4, 6, 10, 18, 8};
+        activity = kActivity[rng_.weighted(kActivityWeights)];
+        static constexpr const char* kPlace[] = {"B", "C", "D", "E", "G", "H", "K", "R",
+                                                 "S", "T", "U", "V", "W", "X", "Y", "Z"};
+        accommodation = std::string(kPlace[rng_.below(16)]) + (rng_.chance(0.9) ? "1" : "2");
+      }
+      out_.care_leaver_outcomes.push_back(
+          {id("CL", leaver_counter_), la_.la_code, child.id, year, touch, activity, accommodation});
+    }
+  }
+  if (leaves <= end_) state.in_care = false;
+}
+
+}  // namespace hearth::synth::detail
