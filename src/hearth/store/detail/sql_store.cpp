@@ -499,10 +499,20 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
     where += " AND s.la_code = ?";
     params.push_back(query.la_code);
   }
+  // Each word is a set of children found once from the token index (a range scan of
+  // (la_code, token)), not a probe per child: a correlated EXISTS made SQLite scan a common
+  // prefix's whole token range for every child, seconds per search on a large authority.
   for (const auto& word : words) {
-    where +=
-        " AND EXISTS (SELECT 1 FROM child_name_token t WHERE t.la_code = s.la_code AND "
-        "t.child_id = s.child_id AND t.token >= ? AND t.token < ?)";
+    if (query.la_code.empty()) {
+      where +=
+          " AND (s.la_code, s.child_id) IN (SELECT t.la_code, t.child_id FROM child_name_token t "
+          "WHERE t.token >= ? AND t.token < ?)";
+    } else {
+      where +=
+          " AND s.child_id IN (SELECT t.child_id FROM child_name_token t WHERE t.la_code = ? AND "
+          "t.token >= ? AND t.token < ?)";
+      params.push_back(query.la_code);
+    }
     params.push_back(word);
     params.push_back(word + std::string(kAfterAll));
   }
