@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# The foundation's benchmarks (`make bench`): prints the machine, then each figure. The figures
+# are copied by hand into docs/PERFORMANCE.md; bench/README.md says what each one measures.
+#
+#   bench/run.sh BUILD_DIR
+#
+# Environment (defaults in brackets):
+#   BENCH_REPEAT   runs of each measurement; compare them and keep the best [1]
+#   BENCH_LARGEST  bulk load: how many of the largest English authorities [3]
+#   BENCH_BUDGET   reads: seconds at most of timed calls per operation [20]
+#   BENCH_ONLY     a space-separated subset of: synth load read demo [all four]
+#   BENCH_TMP      where the databases and files go (needs ~15 GB for synth --out) [/tmp]
+# Starts a throwaway PostgreSQL (tools/pg_harness.sh) and stops it on exit.
+set -euo pipefail
+
+if [[ $# -ne 1 || ! -d "$1" ]]; then
+  echo "usage: bench/run.sh BUILD_DIR" >&2
+  exit 2
+fi
+build=$(cd "$1" && pwd)
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+hearth=$build/hearth
+measure=$build/bench/measure
+store_bench=$build/bench/store_bench
+for program in "$hearth" "$measure" "$store_bench"; do
+  if [[ ! -x "$program" ]]; then
+    echo "bench: $program is missing: build first (make build, or ninja -C $build)" >&2
+    exit 1
+  fi
+done
+for tool in sqlite3 psql curl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/install-deps)" >&2; exit 1; }
+done
+
+repeat=${BENCH_REPEAT:-1}
+largest=${BENCH_LARGEST:-3}
+budget=${BENCH_BUDGET:-20}
+only=${BENCH_ONLY:-synth load read demo}
+work=$(mktemp -d "${BENCH_TMP:-/tmp}/hearth-bench.XXXXXX")
+pg_state=$work/pg
+demo_pid=
+
+cleanup() {
+  if [[ -n "$demo_pid" ]] && kill -0 "$demo_pid" 2>/dev/null; then
+    kill -INT "$demo_pid" 2>/dev/null || true
+    wait "$demo_pid" 2>/dev/null || true
+  fi
+  "$root/tools/pg_harness.sh" stop "$pg_state" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wants() { [[ " $only " == *" $1 "* ]]; }
+section() { printf '\n== %s\n' "$*"; }
+# The value of key=value in the last line of FILE that starts with PREFIX.
+field() { grep "^$2" "$1" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
+
+section "machine"
+echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+if commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null); then
+  git -C "$root" diff --quiet HEAD -- src apps bench 2>/dev/null || commit+=" with uncommitted changes"
+else
+  commit="? (not a git checkout)"
+fi
+echo "commit:  $commit"
+echo "cpu:     $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "memory:  $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "os:      $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+echo "sqlite:  $(sqlite3 --version | cut -d' ' -f1); postgresql: $(psql --version | awk '{print $3}')"
+echo "build:   $build ($(grep -m1 '^CMAKE_BUILD_TYPE' "$build/CMakeCache.txt" 2>/dev/null | cut -d= -f2 || echo '?'))"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min); other work on the machine skews the figures"
+echo "runs:    $repeat of each (BENCH_REPEAT); take the best"
+
+# 1. hearth synth --england: wall time and peak memory, writing nowhere and writing files.
+if wants synth; then
+  section "hearth synth --england (153 authorities, 5 years): target under 60 s and 4 GiB"
+  for run in $(seq 1 "$repeat"); do
+    "$measure" --label "synth --england (run $run)" --stdout "$work/synth.out" -- \
+      "$hearth" synth --england 2>&1 | grep '^measure:'
+    tail -n 1 "$work/synth.out"
+    rm -rf "$work/england"
+    "$measure" --label "synth --england --out DIR (run $run)" --stdout "$work/synth.out" -- \
+      "$hearth" synth --england --out "$work/england" 2>&1 | grep '^measure:'
+    echo "written: $(du -sh "$work/england" | cut -f1)"
+    rm -rf "$work/england"
+  done
+fi
+
+pg_url=
+start_postgres() {  # the throwaway server, once (not in a subshell: it sets pg_url)
+  if [[ -z "$pg_url" ]]; then
+    pg_url=$("$root/tools/pg_harness.sh" start "$pg_state")
+  fi
+}
+pg_database() {  # pg_database NAME: a fresh, empty database on the throwaway server; prints its URL
+  PGOPTIONS='-c client_min_messages=warning' psql -q -v ON_ERROR_STOP=1 "$pg_url" \
+    -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >&2
+  echo "${pg_url%/*}/$1"
+}
+
+# The table that Hearth's bulk load fills with the rows in the CSV (record_revision in
+# src/hearth/store/migrations/*/0001_records.sql), for the peers to import into.
+sqlite_peer_table="CREATE TABLE record_revision (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL,
+  la_code TEXT NOT NULL, record_id TEXT NOT NULL, revision INTEGER NOT NULL CHECK (revision >= 1),
+  child_id TEXT NOT NULL DEFAULT '', recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL CHECK (recorded_by <> ''), reason TEXT NOT NULL CHECK (reason <> ''),
+  withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)), body TEXT NOT NULL,
+  UNIQUE (kind, la_code, record_id, revision));"
+pg_peer_table="CREATE TABLE record_revision (seq BIGINT PRIMARY KEY, kind TEXT COLLATE \"C\" NOT NULL,
+  la_code TEXT COLLATE \"C\" NOT NULL, record_id TEXT COLLATE \"C\" NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1), child_id TEXT COLLATE \"C\" NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL CHECK (recorded_by <> ''),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)), body TEXT NOT NULL,
+  UNIQUE (kind, la_code, record_id, revision));"
+
+# rate LABEL RECORDS MEASURE_LINE_FILE: records a second from measure's wall time.
+rate() {
+  local wall
+  wall=$(grep '^measure:' "$3" | tail -n 1 | tr ' ' '\n' | sed -n 's/^wall_s=//p')
+  awk -v label="$1" -v n="$2" -v s="$wall" \
+    'BEGIN { printf "%-44s %10d records in %7.2f s = %8.0f records/s\n", label, n, s, n / s }'
+}
+
+# 2. Bulk load of the N largest authorities: Hearth's Store::bulk_load on SQLite and PostgreSQL,
+#    and the same record_revision rows as CSV through sqlite3 .import and psql \copy.
+if wants load; then
+  section "bulk load of the $largest largest authorities (5 years) (BENCH_LARGEST)"
+  start_postgres
+  for run in $(seq 1 "$repeat"); do
+    rm -f "$work"/load.db*
+    csv_flag=()
+    if [[ $run -eq 1 ]]; then csv_flag=(--csv "$work/rows.csv"); fi
+    "$store_bench" load --db "$work/load.db" --largest "$largest" "${csv_flag[@]}" \
+      | tee "$work/load_sqlite.out"
+    records=$(field "$work/load_sqlite.out" "RESULT bulk_load" records)
+    echo "hearth sqlite file: $(du -sh "$work/load.db" | cut -f1)"
+
+    rm -f "$work"/peer.db*
+    sqlite3 "$work/peer.db" "PRAGMA journal_mode = WAL;" "$sqlite_peer_table" >/dev/null
+    "$measure" --label "sqlite3 .import (run $run)" -- sqlite3 -cmd "PRAGMA synchronous = FULL" \
+      "$work/peer.db" ".import --csv $work/rows.csv record_revision" 2>"$work/peer_sqlite.out" ||
+      { cat "$work/peer_sqlite.out" >&2; exit 1; }
+    cat "$work/peer_sqlite.out"
+    rate "peer: sqlite3 .import of the same rows" "$records" "$work/peer_sqlite.out"
+    echo "peer sqlite file: $(du -sh "$work/peer.db" | cut -f1)"
+    rm -f "$work"/peer.db* "$work"/load.db*
+
+    db=$(pg_database bench_load)
+    "$store_bench" load --db "$db" --largest "$largest" | tee "$work/load_pg.out"
+    echo "hearth postgresql database: $(psql -At "$db" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+    peer=$(pg_database bench_peer)
+    psql -q -v ON_ERROR_STOP=1 "$peer" -c "$pg_peer_table"
+    "$measure" --label "psql \\copy (run $run)" --stdout /dev/null -- psql -q -v ON_ERROR_STOP=1 \
+      "$peer" -c "\\copy record_revision FROM '$work/rows.csv' WITH (FORMAT csv, FORCE_NOT_NULL (child_id))" \
+      2>"$work/peer_pg.out" || { cat "$work/peer_pg.out" >&2; exit 1; }
+    cat "$work/peer_pg.out"
+    rate "peer: psql \\copy of the same rows" "$records" "$work/peer_pg.out"
+    echo "peer postgresql database: $(psql -At "$peer" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+    psql -q "$pg_url" -c "DROP DATABASE bench_load" -c "DROP DATABASE bench_peer"
+  done
+  rm -f "$work/rows.csv"
+fi
+
+# 3. Reads on the large fictional authority: child_record, find_children.
+if wants read; then
+  section "reads on the large fictional authority (5 years), SQLite (BENCH_BUDGET=$budget s a search)"
+  for run in $(seq 1 "$repeat"); do
+    rm -f "$work"/read.db*
+    "$store_bench" read --db "$work/read.db" --budget "$budget"
+    rm -f "$work"/read.db*
+  done
+  section "reads on the large fictional authority (5 years), PostgreSQL"
+  start_postgres
+  for run in $(seq 1 "$repeat"); do
+    db=$(pg_database bench_read)
+    "$store_bench" read --db "$db" --load-only
+    # Statistics and hint bits, as autovacuum would see to within a minute or so of the load:
+    # straight after a bulk load, queries plan without statistics and each first read of a row
+    # dirties its page (see docs/PERFORMANCE.md).
+    psql -q "$db" -c "VACUUM ANALYZE"
+    "$store_bench" read --db "$db" --reuse --budget "$budget"
+    psql -q "$pg_url" -c "DROP DATABASE bench_read"
+  done
+fi
+
+# 4. hearth demo: the first start (generate a medium authority, load it, serve) and the next.
+if wants demo; then
+  section "hearth demo: first start (generate + load a medium authority) and second start, SQLite"
+  # start_demo LABEL: runs hearth demo until it serves, and prints how long that took and how long
+  # the first page then took.
+  start_demo() {
+    local started finished out=$work/demo.out
+    : >"$out"
+    started=$(date +%s.%N)
+    "$hearth" demo --db "$work/demo.db" --port 0 >"$out" 2>"$work/demo.err" &
+    demo_pid=$!
+    while ! grep -q 'Hearth is serving' "$out"; do
+      if ! kill -0 "$demo_pid" 2>/dev/null; then
+        echo "bench: hearth demo stopped:" >&2
+        cat "$work/demo.err" >&2
+        exit 1
+      fi
+      sleep 0.02
+    done
+    finished=$(date +%s.%N)
+    local url page
+    url=$(grep -o 'http://[^ ]*/' "$out" | head -n 1)
+    page=$(curl -s -L -o /dev/null -w '%{http_code} %{url_effective} in %{time_total} s' "$url")
+    kill -INT "$demo_pid"
+    wait "$demo_pid" || true
+    demo_pid=
+    awk -v label="$1" -v a="$started" -v b="$finished" -v page="$page" \
+      'BEGIN { printf "%-28s serving after %6.2f s; first page %s\n", label, b - a, page }'
+  }
+  for run in $(seq 1 "$repeat"); do
+    rm -f "$work"/demo.db*
+    start_demo "first start (run $run)"
+    start_demo "second start (run $run)"
+  done
+  rm -f "$work"/demo.db*
+fi
