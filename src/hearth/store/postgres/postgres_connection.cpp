@@ -50,8 +50,7 @@ std::string number_placeholders(std::string_view sql) {
 
 class PostgresStatement final : public detail::Statement {
  public:
-  PostgresStatement(PGconn* conn, std::string sql, std::string name)
-      : conn_(conn), sql_(std::move(sql)), name_(std::move(name)) {}
+  PostgresStatement(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {}
   ~PostgresStatement() override { clear_result(); }
 
   void bind_text(int index, std::string_view value) override { slot(index) = std::string(value); }
@@ -63,21 +62,8 @@ class PostgresStatement final : public detail::Statement {
       std::vector<const char*> values;
       values.reserve(params_.size());
       for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
-      // Prepared once per connection, so the server parses and plans the statement once
-      // rather than on every call.
-      if (!prepared_) {
-        PGresult* prepared = PQprepare(conn_, name_.c_str(), sql_.c_str(), 0, nullptr);
-        const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
-        if (!ok) {
-          Error error = error_from_result(prepared, conn_, "preparing a statement failed");
-          PQclear(prepared);
-          return error;
-        }
-        PQclear(prepared);
-        prepared_ = true;
-      }
-      result_ = PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()),
-                               values.data(), nullptr, nullptr, 0);
+      result_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr,
+                             values.data(), nullptr, nullptr, 0);
       const auto status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         Error error = error_from_result(result_, conn_, "query failed");
@@ -116,8 +102,6 @@ class PostgresStatement final : public detail::Statement {
 
   PGconn* conn_;
   std::string sql_;
-  std::string name_;
-  bool prepared_ = false;
   std::vector<std::optional<std::string>> params_;
   PGresult* result_ = nullptr;
   int row_ = -1;
@@ -179,8 +163,7 @@ class PostgresConnection final : public detail::Connection {
     }
     auto found = cache_.find(std::string(sql));
     if (found != cache_.end()) return found->second.get();
-    auto statement = std::make_unique<PostgresStatement>(
-        conn_, number_placeholders(sql), fmt::format("hearth_{}", cache_.size() + 1));
+    auto statement = std::make_unique<PostgresStatement>(conn_, number_placeholders(sql));
     auto* raw = statement.get();
     cache_.emplace(std::string(sql), std::move(statement));
     return raw;
