@@ -8,16 +8,16 @@
 // The command's standard output goes to FILE when given (so that a command writing a lot does
 // not flood the terminal), else through. Exit status: the command's own, or 127 if it could not
 // be started.
-#include <fmt/format.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
   std::string label;
@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
   auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   // ru_maxrss is in KiB on Linux.
-  fmt::print(stderr, "measure: {} wall_s={:.2f} user_s={:.2f} sys_s={:.2f} max_rss_mib={:.1f} exit={}\n",
+  fmt::print(stderr,
+             "measure: {} wall_s={:.2f} user_s={:.2f} sys_s={:.2f} max_rss_mib={:.1f} exit={}\n",
              label, wall, seconds(usage.ru_utime), seconds(usage.ru_stime),
              static_cast<double>(usage.ru_maxrss) / 1024.0, code);
   return code;

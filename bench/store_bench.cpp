@@ -14,12 +14,9 @@
 //       find_children (page 1 of everyone, and name searches).
 //
 // TARGET is a SQLite file path or a postgresql:// URL naming an empty database.
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <iostream>
@@ -27,6 +24,9 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "hearth/cli/dataset_io.hpp"
 #include "hearth/store/store.hpp"
@@ -75,8 +75,8 @@ std::string rate(double per_second) {
 }
 
 void print_latency_header() {
-  fmt::print("{:<34} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "operation", "calls",
-             "p50 us", "p90 us", "p99 us", "max us", "mean us", "calls/s");
+  fmt::print("{:<34} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "operation", "calls", "p50 us",
+             "p90 us", "p99 us", "max us", "mean us", "calls/s");
 }
 
 void print_latency(std::string_view name, const Latency& l) {
@@ -116,15 +116,7 @@ std::unique_ptr<store::Store> open_store(const std::string& target) {
   return std::move(*opened);
 }
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
+using cli::csv_field;
 
 std::vector<synth::AuthorityProfile> largest_authorities(int n) {
   std::vector<synth::AuthorityProfile> all(synth::england().begin(), synth::england().end());
@@ -164,8 +156,8 @@ int run_load(const LoadOptions& o) {
   double total_seconds = 0;
   fmt::print("bulk load into {} ({}), {} years, seed {}\n", store->backend(),
              o.db.find("://") == std::string::npos ? o.db : "PostgreSQL", o.years, o.seed);
-  fmt::print("{:<4} {:<24} {:>10} {:>10} {:>9} {:>12}\n", "la", "authority", "children",
-             "records", "load s", "records/s");
+  fmt::print("{:<4} {:<24} {:>10} {:>10} {:>9} {:>12}\n", "la", "authority", "children", "records",
+             "load s", "records/s");
   for (const auto& profile : largest_authorities(o.largest)) {
     const auto dataset = synth::generate(profile, options);
     const auto records = cli::current_records(dataset, /*oldest_children=*/false);
@@ -203,10 +195,11 @@ int run_load(const LoadOptions& o) {
       return 1;
     }
   }
-  fmt::print("RESULT bulk_load backend={} authorities={} records={} seconds={:.2f} "
-             "records_per_s={:.0f}\n",
-             store->backend(), o.largest, total_records, total_seconds,
-             static_cast<double>(total_records) / total_seconds);
+  fmt::print(
+      "RESULT bulk_load backend={} authorities={} records={} seconds={:.2f} "
+      "records_per_s={:.0f}\n",
+      store->backend(), o.largest, total_records, total_seconds,
+      static_cast<double>(total_records) / total_seconds);
   return 0;
 }
 
@@ -252,8 +245,8 @@ int run_read(const ReadOptions& o) {
       done = cli::load_dataset(*store, dataset, options.seed);
     } else {
       const auto records = cli::current_records(dataset, /*oldest_children=*/false);
-      done = store->bulk_load(records, {"bench", "store_bench read",
-                                        core::Timestamp::from_date(options.end, 9)});
+      done = store->bulk_load(
+          records, {"bench", "store_bench read", core::Timestamp::from_date(options.end, 9)});
     }
     load_seconds = seconds_since(started);
     if (!done) {
@@ -261,13 +254,13 @@ int run_read(const ReadOptions& o) {
       return 1;
     }
     loaded = *done;
-    fmt::print("{} (large: {} children aged 0-17, {} with records, {} earlier versions of "
-               "children's records): generated in {:.1f} s; loaded {} records{} into {} in "
-               "{:.1f} s ({:.0f} a second)\n",
-               profile.name, profile.children, dataset.children.size(),
-               dataset.child_history.size(), generated, loaded,
-               o.with_revisions ? " and revisions" : "", store->backend(), load_seconds,
-               static_cast<double>(loaded) / load_seconds);
+    fmt::print(
+        "{} (large: {} children aged 0-17, {} with records, {} earlier versions of "
+        "children's records): generated in {:.1f} s; loaded {} records{} into {} in "
+        "{:.1f} s ({:.0f} a second)\n",
+        profile.name, profile.children, dataset.children.size(), dataset.child_history.size(),
+        generated, loaded, o.with_revisions ? " and revisions" : "", store->backend(), load_seconds,
+        static_cast<double>(loaded) / load_seconds);
   } else {
     fmt::print("{}: reusing the {} children already in the database\n", profile.name, *existing);
   }
@@ -321,20 +314,22 @@ int run_read(const ReadOptions& o) {
   });
   if (!by_family) return 1;
   print_latency("find_children family name", *by_family);
-  const double family_matches = static_cast<double>(matches) / static_cast<double>(by_family->calls);
+  const double family_matches =
+      static_cast<double>(matches) / static_cast<double>(by_family->calls);
 
   matches = 0;
   auto by_full_name = time_calls(query_warmup, o.queries, o.budget, [&](size_t, bool warm) {
     const auto& child = random_child();
-    auto page = store->find_children(
-        {profile.la_code, child.name.given + " " + child.name.family, 1, 25});
+    auto page =
+        store->find_children({profile.la_code, child.name.given + " " + child.name.family, 1, 25});
     if (!page) return fail("find_children", page.error());
     if (!warm) matches += page->total;
     return true;
   });
   if (!by_full_name) return 1;
   print_latency("find_children given + family name", *by_full_name);
-  const double full_matches = static_cast<double>(matches) / static_cast<double>(by_full_name->calls);
+  const double full_matches =
+      static_cast<double>(matches) / static_cast<double>(by_full_name->calls);
 
   matches = 0;
   auto by_prefix = time_calls(query_warmup, o.queries, o.budget, [&](size_t, bool warm) {
@@ -346,21 +341,23 @@ int run_read(const ReadOptions& o) {
   });
   if (!by_prefix) return 1;
   print_latency("find_children 3-letter prefix", *by_prefix);
-  const double prefix_matches = static_cast<double>(matches) / static_cast<double>(by_prefix->calls);
+  const double prefix_matches =
+      static_cast<double>(matches) / static_cast<double>(by_prefix->calls);
 
-  fmt::print("a child's record held {:.1f} records on average; searches matched {:.0f} (family "
-             "name), {:.1f} (given + family), {:.0f} (prefix) children on average\n",
-             static_cast<double>(records_read) / static_cast<double>(child_reads->calls), family_matches,
-             full_matches, prefix_matches);
+  fmt::print(
+      "a child's record held {:.1f} records on average; searches matched {:.0f} (family "
+      "name), {:.1f} (given + family), {:.0f} (prefix) children on average\n",
+      static_cast<double>(records_read) / static_cast<double>(child_reads->calls), family_matches,
+      full_matches, prefix_matches);
   auto row = [&](std::string_view name, const Latency& l) {
-    fmt::print("RESULT {} backend={} calls={} p50_us={:.0f} p90_us={:.0f} p99_us={:.0f} "
-               "max_us={:.0f} calls_per_s={}\n",
-               name, store->backend(), l.calls, l.p50, l.p90, l.p99, l.max,
-               rate(l.calls_per_second));
+    fmt::print(
+        "RESULT {} backend={} calls={} p50_us={:.0f} p90_us={:.0f} p99_us={:.0f} "
+        "max_us={:.0f} calls_per_s={}\n",
+        name, store->backend(), l.calls, l.p50, l.p90, l.p99, l.max, rate(l.calls_per_second));
   };
   if (loaded > 0) {
-    fmt::print("RESULT load_large backend={} records={} seconds={:.2f}\n", store->backend(),
-               loaded, load_seconds);
+    fmt::print("RESULT load_large backend={} records={} seconds={:.2f}\n", store->backend(), loaded,
+               load_seconds);
   }
   row("child_record", *child_reads);
   row("find_children_page1", *page_one);
@@ -388,14 +385,15 @@ int main(int argc, char** argv) {
   auto* read_command =
       app.add_subcommand("read", "Load the large fictional authority, then time reads");
   read_command->add_option("--db", read.db, "SQLite file or postgresql:// URL (empty)")->required();
-  read_command->add_option("--calls", read.calls, "Timed child_record calls")->capture_default_str();
+  read_command->add_option("--calls", read.calls, "Timed child_record calls")
+      ->capture_default_str();
   read_command->add_option("--warmup", read.warmup, "Untimed calls first")->capture_default_str();
   read_command->add_option("--queries", read.queries, "Timed calls of each search")
       ->capture_default_str();
   read_command->add_option("--seed", read.seed, "Seed of the choice of children")
       ->capture_default_str();
-  read_command->add_option("--budget", read.budget,
-                           "Seconds at most for the timed calls of each operation")
+  read_command
+      ->add_option("--budget", read.budget, "Seconds at most for the timed calls of each operation")
       ->capture_default_str();
   read_command->add_flag("--with-revisions", read.with_revisions,
                          "Load as `hearth synth --db` does: bulk load, then the later versions "

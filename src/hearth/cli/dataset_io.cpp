@@ -22,6 +22,8 @@ std::unordered_map<std::string, std::vector<const synth::Dataset::ChildHistory*>
   return out;
 }
 
+}  // namespace
+
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string quoted = "\"";
@@ -31,8 +33,6 @@ std::string csv_field(std::string_view text) {
   }
   return quoted + '"';
 }
-
-}  // namespace
 
 std::vector<store::Record> current_records(const synth::Dataset& dataset, bool oldest_children) {
   std::vector<store::Record> out;
