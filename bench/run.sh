@@ -176,6 +176,10 @@ if wants read; then
   for run in $(seq 1 "$repeat"); do
     db=$(pg_database bench_read)
     "$store_bench" read --db "$db" --load-only
+    echo "-- straight after the load, before autovacuum has run (a few calls):"
+    "$store_bench" read --db "$db" --reuse --calls 500 --warmup 0 --queries 20 --budget 5 |
+      grep -v '^RESULT'
+    echo "-- after VACUUM ANALYZE:"
     # Statistics and hint bits, as autovacuum would see to within a minute or so of the load:
     # straight after a bulk load, queries plan without statistics and each first read of a row
     # dirties its page (see docs/PERFORMANCE.md).
