@@ -297,7 +297,8 @@ int run_read(const ReadOptions& o) {
 
   const size_t query_warmup = std::max<size_t>(o.queries / 10, 1);
   auto page_one = time_calls(query_warmup, o.queries, o.budget, [&](size_t, bool) {
-    auto page = store->find_children({profile.la_code, "", 1, 25});
+    auto page =
+        store->find_children({.la_code = profile.la_code, .name = "", .page = 1, .page_size = 25});
     if (!page) return fail("find_children", page.error());
     return true;
   });
@@ -307,7 +308,8 @@ int run_read(const ReadOptions& o) {
   int64_t matches = 0;
   auto by_family = time_calls(query_warmup, o.queries, o.budget, [&](size_t, bool warm) {
     const auto& child = random_child();
-    auto page = store->find_children({profile.la_code, child.name.family, 1, 25});
+    auto page = store->find_children(
+        {.la_code = profile.la_code, .name = child.name.family, .page = 1, .page_size = 25});
     if (!page) return fail("find_children", page.error());
     if (!warm) matches += page->total;
     return true;
@@ -320,8 +322,10 @@ int run_read(const ReadOptions& o) {
   matches = 0;
   auto by_full_name = time_calls(query_warmup, o.queries, o.budget, [&](size_t, bool warm) {
     const auto& child = random_child();
-    auto page =
-        store->find_children({profile.la_code, child.name.given + " " + child.name.family, 1, 25});
+    auto page = store->find_children({.la_code = profile.la_code,
+                                      .name = child.name.given + " " + child.name.family,
+                                      .page = 1,
+                                      .page_size = 25});
     if (!page) return fail("find_children", page.error());
     if (!warm) matches += page->total;
     return true;
@@ -334,7 +338,10 @@ int run_read(const ReadOptions& o) {
   matches = 0;
   auto by_prefix = time_calls(query_warmup, o.queries, o.budget, [&](size_t, bool warm) {
     const auto& child = random_child();
-    auto page = store->find_children({profile.la_code, child.name.family.substr(0, 3), 1, 25});
+    auto page = store->find_children({.la_code = profile.la_code,
+                                      .name = child.name.family.substr(0, 3),
+                                      .page = 1,
+                                      .page_size = 25});
     if (!page) return fail("find_children", page.error());
     if (!warm) matches += page->total;
     return true;

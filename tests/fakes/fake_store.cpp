@@ -196,6 +196,7 @@ store::Result<store::ChildRecord> FakeStore::child_record(std::string_view la_co
     append_if(out.adoptions, record);
     append_if(out.previous_permanence, record);
     append_if(out.social_worker_episodes, record);
+    append_if(out.case_notes, record);
   }
   for (const auto& relationship : out.relationships) {
     auto person =
@@ -219,6 +220,14 @@ store::Result<store::ChildPage> FakeStore::find_children(const store::ChildQuery
     if (std::get<0>(key) != RecordKind::kChild || !is_current(revisions)) continue;
     if (!query.la_code.empty() && std::get<1>(key) != query.la_code) continue;
     const auto& child = std::get<domain::Child>(revisions.back().record);
+    if (!query.allocated_worker_id.empty() &&
+        child.allocated_worker_id != query.allocated_worker_id)
+      continue;
+    if (!query.team_id.empty() && child.team_id != query.team_id) continue;
+    if (query.viewer_account_id && child.restricted) {
+      auto member = access_.is_restricted_member(child.la_code, child.id, *query.viewer_account_id);
+      if (!member || !*member) continue;
+    }
     if (matches(child, query.name)) found.push_back(&child);
   }
   std::sort(found.begin(), found.end(), [](const domain::Child* a, const domain::Child* b) {
@@ -234,7 +243,36 @@ store::Result<store::ChildPage> FakeStore::find_children(const store::ChildQuery
        ++i) {
     const domain::Child& child = *found[i];
     page.rows.push_back(store::ChildSummary{child.id, child.la_code, child.name, child.sex,
-                                            child.date_of_birth, child.postcode});
+                                            child.date_of_birth, child.postcode, child.team_id,
+                                            child.allocated_worker_id, child.restricted});
+  }
+  return page;
+}
+
+store::Result<store::AgencyRecordPage> FakeStore::find_agency_records(
+    const store::AgencyRecordQuery& query) {
+  HEARTH_RETURN_IF_ERROR(check_available());
+  if (query.agency_id.empty()) return core::Error::invalid("agency_id", "name the agency");
+  std::lock_guard lock(mutex_);
+  std::vector<domain::AgencyRecord> found;
+  const std::string prefix = lower(query.local_ref);
+  for (const auto& [key, revisions] : records_) {
+    if (std::get<0>(key) != RecordKind::kAgencyRecord || !is_current(revisions)) continue;
+    const auto& record = std::get<domain::AgencyRecord>(revisions.back().record);
+    if (record.la_code != query.la_code || record.agency_id != query.agency_id) continue;
+    if (!lower(record.local_ref).starts_with(prefix)) continue;
+    found.push_back(record);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.recorded, a.id) > std::tie(b.recorded, b.id);
+  });
+  store::AgencyRecordPage page;
+  page.total = static_cast<int64_t>(found.size());
+  page.page = std::max(query.page, 1);
+  page.page_size = std::clamp(query.page_size, 1, 200);
+  const size_t first = static_cast<size_t>(page.page - 1) * static_cast<size_t>(page.page_size);
+  for (size_t i = first; i < found.size() && i < first + static_cast<size_t>(page.page_size); ++i) {
+    page.rows.push_back(found[i]);
   }
   return page;
 }

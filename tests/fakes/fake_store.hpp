@@ -6,6 +6,8 @@
 // It does not define Store's non-virtual helpers (Store::put, Store::withdraw, kind_of, ...):
 // they live in store.cpp. Write through transact() (or the seed helpers below).
 //
+// access() is a FakeAccessStore (fake_access_store.hpp).
+//
 // Differences from a real backend, by design:
 //   - child_record's lists are in id order, not date order;
 //   - find_children orders by family name, given name, then id (case-insensitive, ASCII).
@@ -23,6 +25,8 @@
 
 #include "hearth/store/store.hpp"
 
+#include "fakes/fake_access_store.hpp"
+
 namespace hearth::fakes {
 
 class FakeStore final : public store::Store {
@@ -35,7 +39,10 @@ class FakeStore final : public store::Store {
   void seed(const store::Record& record) { seed(std::vector<store::Record>{record}); }
 
   // While set, every call fails with kUnavailable: a database that has gone away.
-  void set_unavailable(bool unavailable) { unavailable_.store(unavailable); }
+  void set_unavailable(bool unavailable) {
+    unavailable_.store(unavailable);
+    access_.set_unavailable(unavailable);
+  }
   void set_schema_version(int version) { schema_version_.store(version); }
   // How many calls reached the store (for tests that check a page does not query).
   int64_t calls() const { return calls_.load(); }
@@ -52,8 +59,12 @@ class FakeStore final : public store::Store {
                                                      std::string_view la_code) override;
   store::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
   store::Result<int64_t> count(store::RecordKind kind, std::string_view la_code) override;
+  store::Result<store::AgencyRecordPage> find_agency_records(
+      const store::AgencyRecordQuery& query) override;
   store::Result<int64_t> bulk_load(std::span<const store::Record> records,
                                    const store::Change& change) override;
+  store::AccessStore& access() override { return access_; }
+  FakeAccessStore& fake_access() { return access_; }
 
   // (kind, la_code, id) -> every revision, oldest first.
   using Key = std::tuple<store::RecordKind, std::string, std::string>;
@@ -67,6 +78,7 @@ class FakeStore final : public store::Store {
   std::atomic<bool> unavailable_{false};
   std::atomic<int> schema_version_{1};
   std::atomic<int64_t> calls_{0};
+  FakeAccessStore access_;
 };
 
 }  // namespace hearth::fakes

@@ -121,6 +121,9 @@ std::vector<store::Record> one_of_every_kind(const std::string& la, const std::s
   agency.recorded = date("2023-04-02");
   agency.summary = "Domestic incident attended";
   out.push_back(agency);
+  out.push_back(CaseNote{"CN1", la, child, date("2023-04-05"), "home_visit", "P1",
+                         "Home visit after the police notification",
+                         "Saw Eva alone in her bedroom. She said she felt safe at home."});
   return out;
 }
 

@@ -75,6 +75,7 @@ std::vector<store::Record> current_records(const synth::Dataset& dataset, bool o
   append(out, dataset.previous_permanence);
   append(out, dataset.social_worker_episodes);
   append(out, dataset.agency_records);
+  append(out, dataset.case_notes);
   return out;
 }
 

@@ -6,10 +6,12 @@
 //   date.hpp      Date (civil dates of statutory facts) and Timestamp (UTC recording times).
 //   calendar.hpp  England and Wales bank holidays and working-day arithmetic.
 //   env.hpp       Clock (SystemClock, FixedClock for tests) and Random (seeded, deterministic).
+//   digest.hpp    SHA-256, random secrets and constant-time comparison (libsodium).
 #pragma once
 
 #include "hearth/core/calendar.hpp"
 #include "hearth/core/date.hpp"
+#include "hearth/core/digest.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/core/error.hpp"
 #include "hearth/core/result.hpp"

@@ -791,8 +791,23 @@ const CodeSet& section47_outcome() {
   return set;
 }
 
+const CodeSet& case_note_kind() {
+  static const CodeSet set("case_note_kind", "kind", kHearthSource,
+                           {
+                               {"home_visit", "Home visit"},
+                               {"visit_in_placement", "Visit in placement"},
+                               {"school_visit", "Visit at school"},
+                               {"phone_call", "Phone call"},
+                               {"meeting", "Meeting"},
+                               {"direct_work", "Direct work with the child"},
+                               {"supervision", "Case supervision"},
+                               {"other", "Other"},
+                           });
+  return set;
+}
+
 std::span<const CodeSet* const> all() {
-  static const std::array<const CodeSet*, 36> sets = {
+  static const std::array<const CodeSet*, 37> sets = {
       &sex(),
       &ethnicity(),
       &disability(),
@@ -829,6 +844,7 @@ std::span<const CodeSet* const> all() {
       &contact_outcome(),
       &conference_type(),
       &section47_outcome(),
+      &case_note_kind(),
   };
   return sets;
 }

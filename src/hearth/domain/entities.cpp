@@ -57,6 +57,8 @@ const char* record_kind_name(RecordKind kind) {
       return "provider";
     case RecordKind::kAgencyRecord:
       return "agency_record";
+    case RecordKind::kCaseNote:
+      return "case_note";
   }
   return "unknown";
 }

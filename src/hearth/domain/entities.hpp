@@ -51,6 +51,7 @@ enum class RecordKind {
   kCarer,
   kProvider,
   kAgencyRecord,
+  kCaseNote,
 };
 
 inline constexpr RecordKind kAllRecordKinds[] = {
@@ -80,6 +81,7 @@ inline constexpr RecordKind kAllRecordKinds[] = {
     RecordKind::kCarer,
     RecordKind::kProvider,
     RecordKind::kAgencyRecord,
+    RecordKind::kCaseNote,
 };
 
 const char* record_kind_name(RecordKind kind);  // "child", "referral", ...
@@ -462,6 +464,22 @@ struct AgencyRecord {
   Date recorded;        // when the agency recorded it
   std::string summary;  // what the agency noted (synthetic)
   bool operator==(const AgencyRecord&) const = default;
+};
+
+// ---------------------------------------------------------------------------------------------
+// What a practitioner wrote about their work with the child: a visit, a call, a meeting, a
+// supervision discussion. Case notes are the most sensitive part of a child's record: they are
+// shown only to those who may open the whole record, never to partner agencies.
+struct CaseNote {
+  std::string id;
+  std::string la_code;
+  std::string child_id;
+  Date date;              // when the work happened
+  std::string kind;       // codes::case_note_kind(): home_visit, phone_call, ...
+  std::string author_id;  // the Practitioner who wrote it
+  std::string subject;    // one line
+  std::string text;       // what happened, what the child said, what is to be done (synthetic)
+  bool operator==(const CaseNote&) const = default;
 };
 
 }  // namespace hearth::domain

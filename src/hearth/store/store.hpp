@@ -27,6 +27,7 @@
 #include "hearth/core/date.hpp"
 #include "hearth/core/result.hpp"
 #include "hearth/domain/entities.hpp"
+#include "hearth/store/access_store.hpp"
 
 namespace hearth::store {
 
@@ -43,7 +44,7 @@ using Record =
                  domain::Placement, domain::LookedAfterReview, domain::MissingEpisode,
                  domain::LookedAfterOutcome, domain::CareLeaverOutcome, domain::Adoption,
                  domain::PreviousPermanence, domain::SocialWorkerEpisode, domain::Carer,
-                 domain::Provider, domain::AgencyRecord>;
+                 domain::Provider, domain::AgencyRecord, domain::CaseNote>;
 
 RecordKind kind_of(const Record& record);
 const std::string& id_of(const Record& record);
@@ -112,14 +113,20 @@ struct ChildRecord {
   std::vector<domain::PreviousPermanence> previous_permanence;
   std::vector<domain::SocialWorkerEpisode> social_worker_episodes;
   std::vector<domain::AgencyRecord> agency_records;
+  std::vector<domain::CaseNote> case_notes;
 };
 
 struct ChildQuery {
   std::string la_code;  // empty: every authority
   std::string name;     // words that must each begin a name (given, family, preferred or
                         // former), case-insensitive; or a child id; empty: everyone
-  int page = 1;         // 1-based
-  int page_size = 25;   // 1..200
+  std::string allocated_worker_id;  // non-empty: only children allocated to this practitioner
+  std::string team_id;              // non-empty: only children allocated to this team
+  // Set: restricted children are left out unless this account is on their named list. Unset:
+  // every child (engines and the command line; the web always sets it).
+  std::optional<std::string> viewer_account_id;
+  int page = 1;        // 1-based
+  int page_size = 25;  // 1..200
 };
 
 struct ChildSummary {
@@ -129,11 +136,31 @@ struct ChildSummary {
   std::string sex;
   domain::OptionalDate date_of_birth;
   std::string postcode;
+  std::string team_id;
+  std::string allocated_worker_id;
+  bool restricted = false;
 };
 
 struct ChildPage {
   std::vector<ChildSummary> rows;
   int64_t total = 0;  // matches over all pages
+  int page = 1;
+  int page_size = 25;
+};
+
+// A partner agency's own records, newest first (by the date the agency recorded them, then id).
+struct AgencyRecordQuery {
+  std::string la_code;
+  std::string agency_id;  // required
+  std::string local_ref;  // non-empty: records whose own reference begins with this
+                          // (case-insensitive)
+  int page = 1;
+  int page_size = 25;  // 1..200
+};
+
+struct AgencyRecordPage {
+  std::vector<domain::AgencyRecord> rows;
+  int64_t total = 0;
   int page = 1;
   int page_size = 25;
 };
@@ -195,6 +222,8 @@ class Store {
 
   virtual Result<ChildRecord> child_record(std::string_view la_code, std::string_view child_id) = 0;
   virtual Result<ChildPage> find_children(const ChildQuery& query) = 0;
+  // kInvalid without an agency_id.
+  virtual Result<AgencyRecordPage> find_agency_records(const AgencyRecordQuery& query) = 0;
 
   // Every current record of one kind in one authority (every authority if la_code is empty),
   // in id order: how the engines load their data.
@@ -207,6 +236,10 @@ class Store {
   // each record as revision 1 with the same change. Fails with kConflict, writing nothing, if a
   // record already exists.
   virtual Result<int64_t> bulk_load(std::span<const Record> records, const Change& change) = 0;
+
+  // Accounts, sessions, restricted lists, break-glass grants and the audit log (access_store.hpp),
+  // in the same database. Lives as long as the Store.
+  virtual AccessStore& access() = 0;
 };
 
 template <typename T>

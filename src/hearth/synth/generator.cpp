@@ -20,6 +20,8 @@ void Generator::run() {
   out_.authority = la_;
   make_organisation();
   simulate_referrals();
+  write_case_notes();
+  end_allocations();
   detail::add_partner_view(la_, options_, rng_.fork(0x9a47), out_);
 }
 
@@ -297,7 +299,8 @@ size_t Dataset::record_count() const {
          section47_enquiries.size() + conferences.size() + protection_plans.size() +
          episodes.size() + placements.size() + reviews.size() + missing_episodes.size() +
          outcomes.size() + care_leaver_outcomes.size() + adoptions.size() +
-         previous_permanence.size() + social_worker_episodes.size() + agency_records.size();
+         previous_permanence.size() + social_worker_episodes.size() + agency_records.size() +
+         case_notes.size();
 }
 
 }  // namespace hearth::synth

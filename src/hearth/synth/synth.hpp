@@ -98,6 +98,7 @@ struct Dataset {
   std::vector<domain::PreviousPermanence> previous_permanence;
   std::vector<domain::SocialWorkerEpisode> social_worker_episodes;
   std::vector<domain::AgencyRecord> agency_records;
+  std::vector<domain::CaseNote> case_notes;
   std::vector<TruthRow> truth;
   // Children whose NHS number the authority mistyped, with the true number that the health
   // service and others hold.

@@ -184,36 +184,43 @@ TEST_P(StoreTest, FindsChildrenByNamePrefixAndIdAcrossPages) {
   ASSERT_TRUE(loaded) << loaded.error().describe();
   EXPECT_EQ(*loaded, 62);
 
-  auto all = store().find_children({"999", "", 1, 25});
+  auto all = store().find_children({.la_code = "999", .name = "", .page = 1, .page_size = 25});
   ASSERT_TRUE(all);
   EXPECT_EQ(all->total, 61);
   ASSERT_EQ(all->rows.size(), 25u);
   EXPECT_EQ(all->rows[0].name.family, "O'Brien");  // sorted by family name, then given name
 
-  auto third_page = store().find_children({"999", "", 3, 25});
+  auto third_page =
+      store().find_children({.la_code = "999", .name = "", .page = 3, .page_size = 25});
   ASSERT_TRUE(third_page);
   EXPECT_EQ(third_page->rows.size(), 11u);
 
-  auto jones = store().find_children({"999", "jon", 1, 100});
+  auto jones =
+      store().find_children({.la_code = "999", .name = "jon", .page = 1, .page_size = 100});
   ASSERT_TRUE(jones);
   EXPECT_EQ(jones->total, 20);
-  auto olivia_smith = store().find_children({"999", "oli smith", 1, 100});
+  auto olivia_smith =
+      store().find_children({.la_code = "999", .name = "oli smith", .page = 1, .page_size = 100});
   ASSERT_TRUE(olivia_smith);
   EXPECT_EQ(olivia_smith->total, 30);
-  auto obrien = store().find_children({"999", "obrien", 1, 10});
+  auto obrien =
+      store().find_children({.la_code = "999", .name = "obrien", .page = 1, .page_size = 10});
   ASSERT_TRUE(obrien);
   EXPECT_EQ(obrien->total, 1);
-  auto by_preferred = store().find_children({"999", "ellie", 1, 10});
+  auto by_preferred =
+      store().find_children({.la_code = "999", .name = "ellie", .page = 1, .page_size = 10});
   ASSERT_TRUE(by_preferred);
   EXPECT_EQ(by_preferred->total, 61);
-  auto by_id = store().find_children({"999", "c900", 1, 10});
+  auto by_id =
+      store().find_children({.la_code = "999", .name = "c900", .page = 1, .page_size = 10});
   ASSERT_TRUE(by_id);
   ASSERT_EQ(by_id->total, 1);
   EXPECT_EQ(by_id->rows[0].id, "C900");
-  auto nobody = store().find_children({"999", "zzz", 1, 10});
+  auto nobody =
+      store().find_children({.la_code = "999", .name = "zzz", .page = 1, .page_size = 10});
   ASSERT_TRUE(nobody);
   EXPECT_EQ(nobody->total, 0);
-  auto other_la = store().find_children({"888", "", 1, 10});
+  auto other_la = store().find_children({.la_code = "888", .name = "", .page = 1, .page_size = 10});
   ASSERT_TRUE(other_la);
   EXPECT_EQ(other_la->total, 1);
 

@@ -62,6 +62,7 @@ std::vector<store::Record> all_records(const Dataset& d) {
   add(d.previous_permanence);
   add(d.social_worker_episodes);
   add(d.agency_records);
+  add(d.case_notes);
   return out;
 }
 
@@ -1112,6 +1113,84 @@ TEST(SynthTruth, TwinsExistAndHaveDistinctPersonIds) {
   }
   EXPECT_GT(twins, 10u);
   EXPECT_GT(twins_with_agency_records, 0u);
+}
+
+// ---------------------------------------------------------------------------------- allocation
+
+TEST(SynthAllocation, OpenCasesAreAllocatedAndClosedOnesAreNot) {
+  const Dataset& d = medium();
+  std::unordered_set<std::string> open;
+  for (const auto& r : d.referrals) {
+    if (!r.closure_date) open.insert(r.child_id);
+  }
+  for (const auto& e : d.episodes) {
+    if (!e.end_date) open.insert(e.child_id);
+  }
+  std::vector<std::string> problems;
+  size_t allocated = 0;
+  for (const auto& child : d.children) {
+    const bool is_open = has(open, child.id);
+    if (!child.allocated_worker_id.empty()) ++allocated;
+    if (is_open && child.allocated_worker_id.empty()) {
+      problems.push_back(child.id + " has an open case but no allocated worker");
+    }
+    if (!is_open && !child.allocated_worker_id.empty()) {
+      problems.push_back(child.id + " is allocated but has no open referral or period of care");
+    }
+    if (child.allocated_worker_id.empty() != child.team_id.empty()) {
+      problems.push_back(child.id + " has a worker without a team or a team without a worker");
+    }
+  }
+  EXPECT_TRUE(problems.empty()) << describe(problems);
+  // Open cases at the end: roughly the children in need at 31 March (England about 3.3% of
+  // children, REFERENCE.md section 6), far fewer than all children with records.
+  EXPECT_GT(allocated, d.children.size() / 20);
+  EXPECT_LT(allocated, d.children.size() / 2);
+}
+
+TEST(SynthAllocation, AdoptedChildrenAreRestrictedAndFewOthersAre) {
+  const Dataset& d = medium();
+  std::unordered_set<std::string> adopted;
+  for (const auto& e : d.episodes) {
+    if (e.reason_episode_ceased == "E11" || e.reason_episode_ceased == "E12") {
+      adopted.insert(e.child_id);
+    }
+  }
+  size_t restricted_others = 0;
+  for (const auto& child : d.children) {
+    if (has(adopted, child.id)) {
+      EXPECT_TRUE(child.restricted) << child.id << " was adopted";
+    } else if (child.restricted) {
+      ++restricted_others;
+    }
+  }
+  EXPECT_GT(adopted.size(), 0u);
+  EXPECT_GT(restricted_others, 0u);
+  EXPECT_LT(restricted_others, d.children.size() / 100);
+}
+
+TEST(SynthCaseNotes, EachNoteIsAboutAKnownChildByAPractitionerWithinTheYearsSimulated) {
+  const Dataset& d = medium();
+  std::unordered_map<std::string, const domain::Child*> children;
+  for (const auto& child : d.children) children[child.id] = &child;
+  std::unordered_set<std::string> practitioners;
+  for (const auto& p : d.practitioners) practitioners.insert(p.id);
+  const Date first = today().add_years(-medium_options().years);
+  std::vector<std::string> problems;
+  size_t naming_the_child = 0;
+  for (const auto& note : d.case_notes) {
+    if (!has(children, note.child_id)) problems.push_back(note.id + ": unknown child");
+    if (!has(practitioners, note.author_id)) problems.push_back(note.id + ": unknown author");
+    if (note.date > today() || note.date < first) problems.push_back(note.id + ": out of range");
+    if (!domain::codes::case_note_kind().contains(note.kind)) problems.push_back(note.id);
+    if (note.subject.empty() || note.text.empty()) problems.push_back(note.id + ": empty");
+    const auto* child = children.count(note.child_id) ? children.at(note.child_id) : nullptr;
+    if (child && note.text.find(child->name.given) != std::string::npos) ++naming_the_child;
+  }
+  EXPECT_TRUE(problems.empty()) << describe(problems);
+  // A note or more for every referral (the referral discussion) and every assessment visit.
+  EXPECT_GE(d.case_notes.size(), d.referrals.size() + d.assessments.size() / 2);
+  EXPECT_GT(naming_the_child, d.case_notes.size() / 4);
 }
 
 }  // namespace

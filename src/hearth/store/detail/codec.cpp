@@ -116,6 +116,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgencyRecord, id, la_code, agenc
                                                 local_ref, given_name, family_name, date_of_birth,
                                                 sex, postcode, nhs_number, upn, school_urn,
                                                 recorded, summary)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CaseNote, id, la_code, child_id, date, kind,
+                                                author_id, subject, text)
 
 }  // namespace hearth::domain
 

@@ -31,36 +31,6 @@ core::Result<int64_t> count_tables(Connection& connection) {
 
 }  // namespace
 
-core::Result<std::vector<std::optional<std::string>>> query_column(
-    Connection& connection, std::string_view sql,
-    std::span<const std::optional<std::string>> params) {
-  auto prepared = connection.prepare(sql);
-  if (!prepared) return prepared.error();
-  Statement& statement = **prepared;
-  statement.reset();
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (params[i]) {
-      statement.bind_text(static_cast<int>(i + 1), *params[i]);
-    } else {
-      statement.bind_null(static_cast<int>(i + 1));
-    }
-  }
-  std::vector<std::optional<std::string>> rows;
-  while (true) {
-    auto more = statement.step();
-    if (!more) {
-      statement.reset();
-      return more.error();
-    }
-    if (!*more) break;
-    rows.push_back(statement.column_is_null(0)
-                       ? std::nullopt
-                       : std::optional<std::string>(std::string(statement.column_text(0))));
-  }
-  statement.reset();
-  return rows;
-}
-
 core::Result<int> current_version(Connection& connection) {
   auto has_migrations = table_exists(connection, "schema_migrations");
   if (!has_migrations) return has_migrations.error();

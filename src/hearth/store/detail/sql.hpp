@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -60,5 +62,25 @@ class Connection {
 core::Result<std::vector<std::optional<std::string>>> query_column(
     Connection& connection, std::string_view sql,
     std::span<const std::optional<std::string>> params);
+
+// Binds texts to a statement and runs it to completion, returning the first column of the first
+// row as an integer if there is one.
+core::Result<std::optional<int64_t>> run_statement(Statement& statement,
+                                                   std::initializer_list<std::string_view> params);
+// Prepares `sql` on the connection, then as run_statement.
+core::Result<std::optional<int64_t>> run_sql(Connection& connection, std::string_view sql,
+                                             std::initializer_list<std::string_view> params);
+
+// Steps a bound statement through its rows, calling `on_row` for each; the statement is reset
+// however the walk ends, ready for its next use from the connection's cache.
+core::Status each_row(Statement& statement, const std::function<core::Status(Statement&)>& on_row);
+
+// Runs `work` in a write transaction on the connection: committed when it succeeds, rolled back
+// when it fails or throws (the exception is rethrown).
+core::Status in_write_transaction(Connection& connection,
+                                  const std::function<core::Status()>& work);
+
+// Binds texts to parameters 1, 2, ... in order.
+void bind_texts(Statement& statement, std::span<const std::string> params);
 
 }  // namespace hearth::store::detail

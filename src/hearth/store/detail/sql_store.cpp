@@ -39,31 +39,6 @@ Status check_key(const Record& record) {
   return {};
 }
 
-// Binds texts to a statement and runs it to completion, returning the first column of the first
-// row if there is one.
-Result<std::optional<int64_t>> run(Statement& statement,
-                                   std::initializer_list<std::string_view> params) {
-  statement.reset();
-  int index = 1;
-  for (std::string_view p : params) statement.bind_text(index++, p);
-  auto row = statement.step();
-  if (!row) {
-    statement.reset();
-    return row.error();
-  }
-  std::optional<int64_t> first;
-  if (*row && !statement.column_is_null(0)) first = statement.column_int(0);
-  while (*row) {
-    row = statement.step();
-    if (!row) {
-      statement.reset();
-      return row.error();
-    }
-  }
-  statement.reset();
-  return first;
-}
-
 std::string sort_key(const domain::Child& child) {
   return lower_ascii(child.name.family) + '\x1f' + lower_ascii(child.name.given) + '\x1f' +
          child.id;
@@ -79,26 +54,51 @@ std::vector<std::string> child_tokens(const domain::Child& child) {
   return {tokens.begin(), tokens.end()};
 }
 
+// Keeps agency_record_search in step with an agency record's current revision.
+Status index_agency_record(Connection& connection, const domain::AgencyRecord& record,
+                           bool withdrawn) {
+  if (auto done = run_sql(connection,
+                          "DELETE FROM agency_record_search WHERE la_code = ? AND record_id = ?",
+                          {record.la_code, record.id});
+      !done) {
+    return done.error();
+  }
+  if (withdrawn) return {};
+  const std::string recorded = record.recorded.to_iso();
+  const std::string local_ref = lower_ascii(record.local_ref);
+  auto done = run_sql(connection,
+                      "INSERT INTO agency_record_search (la_code, agency_id, recorded, record_id, "
+                      "local_ref) VALUES (?, ?, ?, ?, ?)",
+                      {record.la_code, record.agency_id, recorded, record.id, local_ref});
+  if (!done) return done.error();
+  return {};
+}
+
 // Keeps child_search and child_name_token in step with a child's current revision.
 Status index_child(Connection& connection, const domain::Child& child, bool withdrawn) {
   for (const char* sql : {"DELETE FROM child_search WHERE la_code = ? AND child_id = ?",
                           "DELETE FROM child_name_token WHERE la_code = ? AND child_id = ?"}) {
     auto statement = connection.prepare(sql);
     if (!statement) return statement.error();
-    if (auto done = run(**statement, {child.la_code, child.id}); !done) return done.error();
+    if (auto done = run_statement(**statement, {child.la_code, child.id}); !done)
+      return done.error();
   }
   if (withdrawn) return {};
-  auto insert =
-      connection.prepare("INSERT INTO child_search (la_code, child_id, sort_key) VALUES (?, ?, ?)");
+  auto insert = connection.prepare(
+      "INSERT INTO child_search (la_code, child_id, sort_key, team_id, allocated_worker_id, "
+      "restricted) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert) return insert.error();
-  if (auto done = run(**insert, {child.la_code, child.id, sort_key(child)}); !done) {
+  if (auto done =
+          run_statement(**insert, {child.la_code, child.id, sort_key(child), child.team_id,
+                                   child.allocated_worker_id, child.restricted ? "1" : "0"});
+      !done) {
     return done.error();
   }
   auto token_insert = connection.prepare(
       "INSERT INTO child_name_token (la_code, token, child_id) VALUES (?, ?, ?)");
   if (!token_insert) return token_insert.error();
   for (const auto& token : child_tokens(child)) {
-    if (auto done = run(**token_insert, {child.la_code, token, child.id}); !done) {
+    if (auto done = run_statement(**token_insert, {child.la_code, token, child.id}); !done) {
       return done.error();
     }
   }
@@ -114,25 +114,6 @@ RevisionInfo read_info(Statement& row, int first_column) {
   info.change.reason = std::string(row.column_text(first_column + 3));
   info.withdrawn = row.column_int(first_column + 4) != 0;
   return info;
-}
-
-// Steps a bound statement through its rows, calling `on_row` for each; the statement is reset
-// however the walk ends, ready for its next use from the connection's cache.
-Status each_row(Statement& statement, const std::function<Status(Statement&)>& on_row) {
-  while (true) {
-    auto row = statement.step();
-    if (!row) {
-      statement.reset();
-      return row.error();
-    }
-    if (!*row) break;
-    if (auto done = on_row(statement); !done) {
-      statement.reset();
-      return done;
-    }
-  }
-  statement.reset();
-  return {};
 }
 
 // The current revision of one record on an open connection.
@@ -207,7 +188,7 @@ class SqlWriter final : public Writer {
     auto select = connection_.prepare(
         "SELECT revision FROM record_current WHERE kind = ? AND la_code = ? AND record_id = ?");
     if (!select) return select.error();
-    auto current = run(**select, {kind_name, la, id});
+    auto current = run_statement(**select, {kind_name, la, id});
     if (!current) return current.error();
     const int current_revision = current->has_value() ? static_cast<int>(**current) : 0;
     if (expected && *expected != current_revision) {
@@ -224,8 +205,9 @@ class SqlWriter final : public Writer {
         "RETURNING seq");
     if (!insert) return insert.error();
     const std::string revision_text = std::to_string(revision);
-    auto seq = run(**insert, {kind_name, la, id, revision_text, child_id, change.at.to_iso(),
-                              change.by, change.reason, withdrawn ? "1" : "0", encode(record)});
+    auto seq =
+        run_statement(**insert, {kind_name, la, id, revision_text, child_id, change.at.to_iso(),
+                                 change.by, change.reason, withdrawn ? "1" : "0", encode(record)});
     if (!seq) return seq.error();
     if (!seq->has_value()) return Error::internal("insert returned no sequence number");
 
@@ -236,13 +218,19 @@ class SqlWriter final : public Writer {
         "withdrawn = excluded.withdrawn");
     if (!upsert) return upsert.error();
     const std::string seq_text = std::to_string(**seq);
-    if (auto done = run(**upsert, {kind_name, la, id, revision_text, seq_text, child_id,
-                                   withdrawn ? "1" : "0"});
+    if (auto done = run_statement(**upsert, {kind_name, la, id, revision_text, seq_text, child_id,
+                                             withdrawn ? "1" : "0"});
         !done) {
       return done.error();
     }
     if (kind == RecordKind::kChild) {
       if (auto done = index_child(connection_, std::get<domain::Child>(record), withdrawn); !done) {
+        return done.error();
+      }
+    } else if (kind == RecordKind::kAgencyRecord) {
+      if (auto done =
+              index_agency_record(connection_, std::get<domain::AgencyRecord>(record), withdrawn);
+          !done) {
         return done.error();
       }
     }
@@ -289,35 +277,6 @@ std::vector<std::string> name_tokens(std::string_view text) {
   std::sort(tokens.begin(), tokens.end());
   tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
   return tokens;
-}
-
-ConnectionPool::Lease::~Lease() {
-  if (pool_ && connection_) pool_->release(std::move(connection_));
-}
-
-ConnectionPool::ConnectionPool(ConnectionFactory factory, std::unique_ptr<Connection> first)
-    : factory_(std::move(factory)) {
-  idle_.push_back(std::move(first));
-}
-
-Result<ConnectionPool::Lease> ConnectionPool::acquire() {
-  {
-    std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
-      auto connection = std::move(idle_.back());
-      idle_.pop_back();
-      return Lease(this, std::move(connection));
-    }
-  }
-  auto fresh = factory_();
-  if (!fresh) return fresh.error();
-  return Lease(this, std::move(*fresh));
-}
-
-void ConnectionPool::release(std::unique_ptr<Connection> connection) {
-  if (!connection->healthy()) return;  // a broken connection is dropped, not reused
-  std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(connection));
 }
 
 SqlStore::SqlStore(std::string backend, ConnectionFactory factory,
@@ -455,6 +414,8 @@ Result<ChildRecord> SqlStore::child_record(std::string_view la_code, std::string
             out.social_worker_episodes.push_back(std::move(value));
           } else if constexpr (std::is_same_v<T, domain::AgencyRecord>) {
             out.agency_records.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::CaseNote>) {
+            out.case_notes.push_back(std::move(value));
           }
         },
         std::move(*record));
@@ -484,6 +445,7 @@ Result<ChildRecord> SqlStore::child_record(std::string_view la_code, std::string
   sort_by(out.care_leaver_outcomes, [](const auto& x) { return x.collection_year; });
   sort_by(out.social_worker_episodes, [](const auto& x) { return x.start_date; });
   sort_by(out.agency_records, [](const auto& x) { return x.recorded; });
+  sort_by(out.case_notes, [](const auto& x) { return x.date; });
   return out;
 }
 
@@ -498,6 +460,20 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
   if (!query.la_code.empty()) {
     where += " AND s.la_code = ?";
     params.push_back(query.la_code);
+  }
+  if (!query.allocated_worker_id.empty()) {
+    where += " AND s.allocated_worker_id = ?";
+    params.push_back(query.allocated_worker_id);
+  }
+  if (!query.team_id.empty()) {
+    where += " AND s.team_id = ?";
+    params.push_back(query.team_id);
+  }
+  if (query.viewer_account_id) {
+    where +=
+        " AND (s.restricted = 0 OR EXISTS (SELECT 1 FROM restricted_member m WHERE m.la_code = "
+        "s.la_code AND m.child_id = s.child_id AND m.account_id = ?))";
+    params.push_back(*query.viewer_account_id);
   }
   // Each word is a set of children found once from the token index (a range scan of
   // (la_code, token)), not a probe per child: a correlated EXISTS made SQLite scan a common
@@ -550,8 +526,56 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
     auto record = decode(RecordKind::kChild, row.column_text(0));
     if (!record) return record.error();
     auto& child = std::get<domain::Child>(*record);
-    page.rows.push_back(
-        {child.id, child.la_code, child.name, child.sex, child.date_of_birth, child.postcode});
+    page.rows.push_back({child.id, child.la_code, child.name, child.sex, child.date_of_birth,
+                         child.postcode, child.team_id, child.allocated_worker_id,
+                         child.restricted});
+    return {};
+  });
+  if (!read) return read.error();
+  return page;
+}
+
+Result<AgencyRecordPage> SqlStore::find_agency_records(const AgencyRecordQuery& query) {
+  if (query.agency_id.empty()) return Error::invalid("agency_id", "name the agency");
+  AgencyRecordPage page;
+  page.page_size = std::clamp(query.page_size, 1, 200);
+  page.page = std::max(query.page, 1);
+  std::string where = "WHERE a.la_code = ? AND a.agency_id = ?";
+  std::vector<std::string> params{query.la_code, query.agency_id};
+  if (!query.local_ref.empty()) {
+    const std::string prefix = lower_ascii(query.local_ref);
+    where += " AND a.local_ref >= ? AND a.local_ref < ?";
+    params.push_back(prefix);
+    params.push_back(prefix + std::string(kAfterAll));
+  }
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  auto counter = (*lease)->prepare("SELECT count(*) FROM agency_record_search a " + where);
+  if (!counter) return counter.error();
+  (*counter)->reset();
+  bind_texts(**counter, params);
+  auto counted = each_row(**counter, [&](Statement& row) -> Status {
+    page.total = row.column_int(0);
+    return {};
+  });
+  if (!counted) return counted.error();
+
+  auto lister = (*lease)->prepare(
+      "SELECT r.body FROM agency_record_search a JOIN record_current c ON c.kind = "
+      "'agency_record' AND c.la_code = a.la_code AND c.record_id = a.record_id JOIN "
+      "record_revision r ON r.seq = c.seq " +
+      where + " ORDER BY a.recorded DESC, a.record_id DESC LIMIT ? OFFSET ?");
+  if (!lister) return lister.error();
+  Statement& s = **lister;
+  s.reset();
+  bind_texts(s, params);
+  s.bind_int(static_cast<int>(params.size()) + 1, page.page_size);
+  s.bind_int(static_cast<int>(params.size()) + 2,
+             static_cast<int64_t>(page.page - 1) * page.page_size);
+  auto read = each_row(s, [&](Statement& row) -> Status {
+    auto record = decode(RecordKind::kAgencyRecord, row.column_text(0));
+    if (!record) return record.error();
+    page.rows.push_back(std::get<domain::AgencyRecord>(std::move(*record)));
     return {};
   });
   if (!read) return read.error();
@@ -608,8 +632,8 @@ Result<int64_t> SqlStore::count(RecordKind kind, std::string_view la_code) {
           ? "SELECT count(*) FROM record_current WHERE kind = ? AND withdrawn = 0"
           : "SELECT count(*) FROM record_current WHERE kind = ? AND withdrawn = 0 AND la_code = ?");
   if (!statement) return statement.error();
-  auto n = la_code.empty() ? run(**statement, {domain::record_kind_name(kind)})
-                           : run(**statement, {domain::record_kind_name(kind), la_code});
+  auto n = la_code.empty() ? run_statement(**statement, {domain::record_kind_name(kind)})
+                           : run_statement(**statement, {domain::record_kind_name(kind), la_code});
   if (!n) return n.error();
   return n->value_or(0);
 }
@@ -641,17 +665,22 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
   static constexpr std::string_view kRevisionColumns[] = {
       "kind",        "la_code",     "record_id", "revision",  "child_id",
       "recorded_at", "recorded_by", "reason",    "withdrawn", "body"};
-  static constexpr std::string_view kSearchColumns[] = {"la_code", "child_id", "sort_key"};
+  static constexpr std::string_view kSearchColumns[] = {
+      "la_code", "child_id", "sort_key", "team_id", "allocated_worker_id", "restricted"};
+  static constexpr std::string_view kAgencyColumns[] = {"la_code", "agency_id", "recorded",
+                                                        "record_id", "local_ref"};
   static constexpr std::string_view kTokenColumns[] = {"la_code", "token", "child_id"};
   const std::string at = change.at.to_iso();
   constexpr size_t kChunk = 20000;  // bounds the memory of the text rows
   std::vector<std::optional<std::string>> rows;
   std::vector<std::optional<std::string>> search_rows;
   std::vector<std::optional<std::string>> token_rows;
+  std::vector<std::optional<std::string>> agency_rows;
   for (size_t start = 0; start < records.size(); start += kChunk) {
     rows.clear();
     search_rows.clear();
     token_rows.clear();
+    agency_rows.clear();
     const size_t end = std::min(records.size(), start + kChunk);
     for (size_t i = start; i < end; ++i) {
       const Record& record = records[i];
@@ -669,11 +698,20 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
         search_rows.emplace_back(child->la_code);
         search_rows.emplace_back(child->id);
         search_rows.emplace_back(sort_key(*child));
+        search_rows.emplace_back(child->team_id);
+        search_rows.emplace_back(child->allocated_worker_id);
+        search_rows.emplace_back(child->restricted ? "1" : "0");
         for (auto& token : child_tokens(*child)) {
           token_rows.emplace_back(child->la_code);
           token_rows.emplace_back(std::move(token));
           token_rows.emplace_back(child->id);
         }
+      } else if (const auto* agency = std::get_if<domain::AgencyRecord>(&record)) {
+        agency_rows.emplace_back(agency->la_code);
+        agency_rows.emplace_back(agency->agency_id);
+        agency_rows.emplace_back(agency->recorded.to_iso());
+        agency_rows.emplace_back(agency->id);
+        agency_rows.emplace_back(lower_ascii(agency->local_ref));
       }
     }
     if (auto done = connection.insert_rows("record_revision", kRevisionColumns, rows); !done) {
@@ -683,6 +721,10 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
       return fail(done.error());
     }
     if (auto done = connection.insert_rows("child_name_token", kTokenColumns, token_rows); !done) {
+      return fail(done.error());
+    }
+    if (auto done = connection.insert_rows("agency_record_search", kAgencyColumns, agency_rows);
+        !done) {
       return fail(done.error());
     }
   }

@@ -1,48 +1,17 @@
 // The Store, written once over detail::Connection, for both backends.
 #pragma once
 
-#include <condition_variable>
-#include <functional>
 #include <memory>
-#include <mutex>
+#include <string>
 #include <vector>
 
+#include "hearth/store/detail/connection_pool.hpp"
 #include "hearth/store/detail/migrations.hpp"
 #include "hearth/store/detail/sql.hpp"
+#include "hearth/store/detail/sql_access_store.hpp"
 #include "hearth/store/store.hpp"
 
 namespace hearth::store::detail {
-
-using ConnectionFactory = std::function<core::Result<std::unique_ptr<Connection>>()>;
-
-// Connections handed out one per call and returned afterwards; new ones are made on demand.
-class ConnectionPool {
- public:
-  class Lease {
-   public:
-    Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection)
-        : pool_(pool), connection_(std::move(connection)) {}
-    Lease(Lease&&) = default;
-    Lease& operator=(Lease&&) = default;
-    ~Lease();
-    Connection& operator*() { return *connection_; }
-    Connection* operator->() { return connection_.get(); }
-
-   private:
-    ConnectionPool* pool_;
-    std::unique_ptr<Connection> connection_;
-  };
-
-  ConnectionPool(ConnectionFactory factory, std::unique_ptr<Connection> first);
-  core::Result<Lease> acquire();
-
- private:
-  void release(std::unique_ptr<Connection> connection);
-
-  ConnectionFactory factory_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mutex_
-};
 
 class SqlStore final : public Store {
  public:
@@ -59,11 +28,14 @@ class SqlStore final : public Store {
   core::Result<std::vector<Record>> load_all(RecordKind kind, std::string_view la_code) override;
   core::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
   core::Result<int64_t> count(RecordKind kind, std::string_view la_code) override;
+  core::Result<AgencyRecordPage> find_agency_records(const AgencyRecordQuery& query) override;
   core::Result<int64_t> bulk_load(std::span<const Record> records, const Change& change) override;
+  AccessStore& access() override { return access_; }
 
  private:
   std::string backend_;
   ConnectionPool pool_;
+  SqlAccessStore access_{pool_};
 };
 
 // Lower-case words of a name or a query, for search: "Smith-Jones" gives "smith", "jones" and

@@ -152,6 +152,13 @@ class Generator {
   // ------------------------------------------------------------------ changes over time
   void finish_children();
 
+  // ------------------------------------------------------------------ case_notes.cpp
+  // What the allocated workers wrote: the referral discussion, visits, supervision.
+  void write_case_notes();
+  // Cases closed by the last day lose their allocation; adopted children (and a few others) are
+  // restricted.
+  void end_allocations();
+
   const AuthorityProfile& la_;
   const Options& options_;
   Random rng_;
