@@ -1,13 +1,5 @@
 # The web module's tests. Included by tests/unit/CMakeLists.txt (include(web/web_tests.cmake)).
 
-# The in-memory Store of tests/fakes, for any module's tests.
-if(NOT TARGET hearth_fake_store)
-  add_library(hearth_fake_store STATIC ${CMAKE_CURRENT_LIST_DIR}/../../fakes/fake_store.cpp
-                                       ${CMAKE_CURRENT_LIST_DIR}/../../fakes/fake_access_store.cpp)
-  target_include_directories(hearth_fake_store PUBLIC ${CMAKE_CURRENT_LIST_DIR}/../..)
-  target_link_libraries(hearth_fake_store PUBLIC hearth_store PRIVATE hearth_warnings)
-endif()
-
 hearth_unit_test(web_test LABEL web
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/test_world.cpp

@@ -1,0 +1,203 @@
+#include "hearth/access/child_access.hpp"
+
+#include <fmt/format.h>
+
+namespace hearth::access {
+namespace {
+
+using core::Error;
+
+size_t utf8_characters(std::string_view text) {
+  size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string_view trim(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+template <typename T>
+std::optional<T> lookup(store::Store& store, domain::RecordKind kind, const std::string& la,
+                        const std::string& id) {
+  if (id.empty()) return std::nullopt;
+  auto found = store.get_as<T>({kind, la, id});
+  if (!found) return std::nullopt;
+  return std::move(found->value);
+}
+
+}  // namespace
+
+ChildRecords::ChildRecords(store::Store& store, const core::Clock& clock, AuditLog& audit)
+    : store_(store), clock_(clock), audit_(audit) {}
+
+core::Result<ChildFacts> ChildRecords::facts(const Principal& principal,
+                                             const store::ChildRecord& record,
+                                             const workflow::ChildStatus& status) {
+  const domain::Child& child = record.child.value;
+  ChildFacts facts;
+  facts.la_code = child.la_code;
+  facts.child_id = child.id;
+  facts.allocated_worker_id = child.allocated_worker_id;
+  facts.team_id = child.team_id;
+  facts.restricted = child.restricted;
+  facts.looked_after_or_on_plan = status.looked_after || status.on_protection_plan;
+  const core::Date since = clock_.today().add_days(-kFrontDoorContactDays);
+  for (const auto& contact : record.contacts) {
+    if (contact.received >= since) facts.recent_front_door_contact = true;
+  }
+  if (child.restricted && principal.signed_in) {
+    auto member =
+        store_.access().is_restricted_member(child.la_code, child.id, principal.account_id);
+    if (!member) return member.error();
+    facts.on_restricted_list = *member;
+  }
+  // The grant matters only when nothing else opens the record: ask the store only then.
+  if (principal.signed_in && !decide(principal, Permission::kChildRecord, &facts).allowed) {
+    auto grant = store_.access().active_break_glass(principal.account_id, child.la_code, child.id,
+                                                    clock_.now());
+    if (!grant) return grant.error();
+    facts.break_glass_active = grant->has_value();
+  }
+  return facts;
+}
+
+core::Status ChildRecords::audit_refusal(const Principal& principal, std::string_view la_code,
+                                         std::string_view child_id, std::string_view target,
+                                         std::string_view action, const Decision& decision) {
+  return audit_.record(principal,
+                       {std::string(action), "denied", std::string(la_code), std::string(child_id),
+                        std::string(target), std::string(denial_name(decision.denial))});
+}
+
+core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
+                                                     std::string_view la_code,
+                                                     std::string_view child_id,
+                                                     std::string_view target,
+                                                     std::string_view action) {
+  const Decision by_role = decide(principal, Permission::kChildSummary);
+  if (!by_role.allowed) {
+    HEARTH_RETURN_IF_ERROR(audit_refusal(principal, la_code, child_id, target, action, by_role));
+    return Error::forbidden("You do not have access to children's records");
+  }
+  auto record = store_.child_record(la_code, child_id);
+  if (!record) {
+    if (record.error().code == core::ErrorCode::kNotFound) {
+      HEARTH_RETURN_IF_ERROR(
+          audit_.record(principal, {std::string(action), "failed", std::string(la_code),
+                                    std::string(child_id), std::string(target), "no such child"}));
+    }
+    return record.error();
+  }
+  OpenedRecord opened;
+  opened.status = workflow::current_status(*record, clock_.today());
+  auto facts = this->facts(principal, *record, opened.status);
+  if (!facts) return facts.error();
+  const Decision summary = decide(principal, Permission::kChildSummary, &*facts);
+  if (!summary.allowed) {
+    HEARTH_RETURN_IF_ERROR(audit_refusal(principal, la_code, child_id, target, action, summary));
+    // Hidden and other authorities' children are answered as if they did not exist.
+    return Error::not_found(fmt::format("no child {} in authority {}", child_id, la_code));
+  }
+  const Decision full = decide(principal, Permission::kChildRecord, &*facts);
+  opened.full = full.allowed;
+  opened.decision = full.allowed ? full : Decision::deny(full.denial);
+  const domain::Child& child = record->child.value;
+  opened.team =
+      lookup<domain::Team>(store_, domain::RecordKind::kTeam, child.la_code, child.team_id);
+  opened.worker = lookup<domain::Practitioner>(store_, domain::RecordKind::kPractitioner,
+                                               child.la_code, child.allocated_worker_id);
+  if (opened.full) {
+    opened.record = std::move(*record);
+    opened.shows_break_glass =
+        full.basis == Basis::kAllocatedWorker || full.basis == Basis::kTeamManager;
+    if (opened.shows_break_glass) {
+      auto grants = store_.access().break_glass_for_child(la_code, child_id);
+      if (!grants) return grants.error();
+      opened.break_glass = std::move(*grants);
+    }
+  } else {
+    opened.record.child = std::move(record->child);  // the summary: nothing else leaves here
+  }
+  return opened;
+}
+
+core::Result<OpenedRecord> ChildRecords::open(const Principal& principal, std::string_view la_code,
+                                              std::string_view child_id, std::string_view target) {
+  auto opened = decide_open(principal, la_code, child_id, target, "child.record");
+  if (!opened) return opened.error();
+  HEARTH_RETURN_IF_ERROR(audit_.record(
+      principal, {opened->full ? "child.record" : "child.summary", "allowed", std::string(la_code),
+                  std::string(child_id), std::string(target),
+                  std::string(opened->full ? basis_name(opened->decision.basis)
+                                           : "summary only: no relationship to the child")}));
+  return opened;
+}
+
+core::Result<domain::CaseNote> ChildRecords::case_note(const Principal& principal,
+                                                       std::string_view la_code,
+                                                       std::string_view child_id,
+                                                       std::string_view note_id,
+                                                       std::string_view target) {
+  auto opened = decide_open(principal, la_code, child_id, target, "case_note.read");
+  if (!opened) return opened.error();
+  if (!opened->full) {
+    HEARTH_RETURN_IF_ERROR(
+        audit_refusal(principal, la_code, child_id, target, "case_note.read", opened->decision));
+    return Error::forbidden("Give a reason to open this child's record before reading its notes");
+  }
+  for (auto& note : opened->record.case_notes) {
+    if (note.id == note_id) {
+      HEARTH_RETURN_IF_ERROR(audit_.record(
+          principal, {"case_note.read", "allowed", std::string(la_code), std::string(child_id),
+                      std::string(target), std::string(basis_name(opened->decision.basis))}));
+      return std::move(note);
+    }
+  }
+  return Error::not_found(fmt::format("no case note {} on this child's record", note_id));
+}
+
+core::Status ChildRecords::break_glass(const Principal& principal, std::string_view la_code,
+                                       std::string_view child_id, std::string_view reason_in) {
+  const std::string_view reason = trim(reason_in);
+  const size_t length = utf8_characters(reason);
+  if (length < kMinBreakGlassReason) {
+    return Error::invalid("reason", fmt::format("Enter why you need to see this record, in at "
+                                                "least {} characters",
+                                                kMinBreakGlassReason));
+  }
+  if (length > kMaxBreakGlassReason) {
+    return Error::invalid(
+        "reason", fmt::format("Reason must be {} characters or fewer", kMaxBreakGlassReason));
+  }
+  const Decision by_role = decide(principal, Permission::kBreakGlass);
+  const std::string target = fmt::format("break-glass {}/{}", la_code, child_id);
+  if (!by_role.allowed) {
+    HEARTH_RETURN_IF_ERROR(
+        audit_refusal(principal, la_code, child_id, target, "child.break_glass", by_role));
+    return Error::forbidden("You do not have access to children's records");
+  }
+  auto record = store_.child_record(la_code, child_id);
+  if (!record) return record.error();
+  const auto status = workflow::current_status(*record, clock_.today());
+  auto facts = this->facts(principal, *record, status);
+  if (!facts) return facts.error();
+  const Decision decision = decide(principal, Permission::kBreakGlass, &*facts);
+  if (!decision.allowed) {
+    HEARTH_RETURN_IF_ERROR(
+        audit_refusal(principal, la_code, child_id, target, "child.break_glass", decision));
+    return Error::not_found(fmt::format("no child {} in authority {}", child_id, la_code));
+  }
+  const core::Timestamp now = clock_.now();
+  HEARTH_RETURN_IF_ERROR(store_.access().record_break_glass(
+      {principal.account_id, std::string(la_code), std::string(child_id), std::string(reason), now,
+       core::Timestamp::from_micros(now.micros() + kBreakGlassHours * 3'600'000'000)}));
+  return audit_.record(principal, {"child.break_glass", "allowed", std::string(la_code),
+                                   std::string(child_id), target, std::string(reason)});
+}
+
+}  // namespace hearth::access

@@ -1,0 +1,128 @@
+#include "hearth/access/passwords.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+namespace hearth::access {
+namespace embedded {
+extern const std::string_view k_common_passwords;
+}  // namespace embedded
+
+namespace {
+
+void ensure_sodium() {
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const std::unordered_set<std::string_view>& common_passwords() {
+  static const std::unordered_set<std::string_view> set = [] {
+    std::unordered_set<std::string_view> out;
+    std::string_view text = embedded::k_common_passwords;
+    out.reserve(32768);
+    while (!text.empty()) {
+      const size_t end = text.find('\n');
+      const std::string_view line = text.substr(0, end);
+      if (!line.empty()) out.insert(line);
+      if (end == std::string_view::npos) break;
+      text.remove_prefix(end + 1);
+    }
+    return out;
+  }();
+  return set;
+}
+
+size_t utf8_characters(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+}  // namespace
+
+PasswordCost PasswordCost::standard() {
+  return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE, crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
+}
+
+PasswordCost PasswordCost::minimal() {
+  return {crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};
+}
+
+core::Result<std::string> PasswordHasher::hash(std::string_view password) const {
+  ensure_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost_.passes, cost_.memory_bytes,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return core::Error::internal("hashing a password ran out of memory");
+  }
+  return std::string(out);
+}
+
+bool PasswordHasher::verify(std::string_view hash, std::string_view password) const {
+  ensure_sodium();
+  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  const std::string terminated(hash);
+  return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
+}
+
+bool PasswordHasher::needs_rehash(std::string_view hash) const {
+  ensure_sodium();
+  const std::string terminated(hash);
+  return crypto_pwhash_str_needs_rehash(terminated.c_str(), cost_.passes, cost_.memory_bytes) != 0;
+}
+
+core::Status check_password_policy(std::string_view password, std::string_view username) {
+  auto refuse = [](std::string message) {
+    return core::Error::invalid("password", std::move(message));
+  };
+  if (password.size() > kMaxPasswordLength) {
+    return refuse(fmt::format("Password must be {} characters or fewer", kMaxPasswordLength));
+  }
+  if (utf8_characters(password) < kMinPasswordLength) {
+    return refuse(fmt::format(
+        "Password must be {} characters or more. Three or four random words make a good one",
+        kMinPasswordLength));
+  }
+  const std::string lowered = lower(password);
+  if (is_common_password(lowered)) {
+    return refuse(
+        "Password is one of the most common passwords. Choose one that is harder to "
+        "guess");
+  }
+  if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password[0]; })) {
+    return refuse("Password must not be one character repeated");
+  }
+  if (!username.empty() && lowered.find(lower(username)) != std::string::npos) {
+    return refuse("Password must not contain your username");
+  }
+  return {};
+}
+
+bool is_common_password(std::string_view password) {
+  return common_passwords().count(lower(password)) > 0;
+}
+
+std::string generate_password() {
+  ensure_sodium();
+  // No 0/o, 1/l: passwords are read aloud and copied by hand.
+  static constexpr std::string_view kAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+  std::string out;
+  for (int group = 0; group < 4; ++group) {
+    if (group > 0) out += '-';
+    for (int i = 0; i < 4; ++i) out += kAlphabet[randombytes_uniform(kAlphabet.size())];
+  }
+  return out;
+}
+
+}  // namespace hearth::access
