@@ -51,11 +51,11 @@ const Router& patterns() {
     Router r;
     auto handler = [](const Request&, const RouteParams&, Services&) { return Response{}; };
     r.get("/", "home", "public", handler);
-    r.get("/children", "children.index", "children.list", handler);
-    r.get("/children/new", "children.new", "children.create", handler);
-    r.get("/children/{la}/{id}", "children.show", "children.read", handler);
-    r.add({Method::kPost, "/children/{la}/{id}", "children.update", "children.write", handler});
-    r.get("/children/{la}/{id}/chronology", "children.chronology", "children.read", handler);
+    r.get("/children", "children.index", "children.search", handler);
+    r.get("/children/new", "children.new", "child.record", handler);
+    r.get("/children/{la}/{id}", "children.show", "child.summary", handler);
+    r.add({Method::kPost, "/children/{la}/{id}", "children.update", "child.record", handler});
+    r.get("/children/{la}/{id}/chronology", "children.chronology", "child.summary", handler);
     r.get("/assets/{path...}", "assets", "public", handler);
     r.add({Method::kHead, "/healthz", "health.head", "public", handler});
     r.get("/healthz", "health", "public", handler);

@@ -18,3 +18,4 @@ endfunction()
 
 hearth_fuzz_regress(values_fuzz LIBS hearth_domain)
 hearth_fuzz_regress(query_fuzz LIBS hearth_web)
+hearth_fuzz_regress(form_fuzz LIBS hearth_web)

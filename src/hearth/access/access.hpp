@@ -9,6 +9,7 @@
 //   audit_verify.hpp  verify_audit_chain: the hash chain checked, the first broken entry named.
 //   accounts.hpp      Accounts: add, disable, reset, list; restricted lists.
 //   passwords.hpp     PasswordHasher (argon2id) and the password policy.
+//   services.hpp      AccessServices: all of the above over one store, wired together.
 //
 // Persistence is the store's (store/access_store.hpp); the rules are here.
 #pragma once
@@ -20,4 +21,5 @@
 #include "hearth/access/passwords.hpp"
 #include "hearth/access/policy.hpp"
 #include "hearth/access/roles.hpp"
+#include "hearth/access/services.hpp"
 #include "hearth/access/sessions.hpp"

@@ -1,5 +1,7 @@
 #include "hearth/access/child_access.hpp"
 
+#include <set>
+
 #include <fmt/format.h>
 
 namespace hearth::access {
@@ -112,6 +114,16 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
   opened.worker = lookup<domain::Practitioner>(store_, domain::RecordKind::kPractitioner,
                                                child.la_code, child.allocated_worker_id);
   if (opened.full) {
+    std::set<std::string> named;
+    for (const auto& note : record->case_notes) named.insert(note.author_id);
+    for (const auto& episode : record->social_worker_episodes)
+      named.insert(episode.practitioner_id);
+    for (const auto& id : named) {
+      if (auto found = lookup<domain::Practitioner>(store_, domain::RecordKind::kPractitioner,
+                                                    child.la_code, id)) {
+        opened.practitioners.push_back(std::move(*found));
+      }
+    }
     opened.record = std::move(*record);
     opened.shows_break_glass =
         full.basis == Basis::kAllocatedWorker || full.basis == Basis::kTeamManager;

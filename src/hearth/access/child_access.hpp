@@ -36,6 +36,8 @@ struct OpenedRecord {
   workflow::ChildStatus status;
   std::optional<domain::Team> team;            // the team the child is allocated to
   std::optional<domain::Practitioner> worker;  // the allocated worker
+  // Full record only: the practitioners its case notes and social worker episodes name.
+  std::vector<domain::Practitioner> practitioners;
   // Who gave a reason to open this record: shown to the allocated worker and the team manager.
   std::vector<store::BreakGlass> break_glass;
   bool shows_break_glass = false;

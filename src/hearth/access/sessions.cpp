@@ -67,12 +67,13 @@ std::string session_token_hash(std::string_view token) {
 
 Sessions::Sessions(store::Store& store, const core::Clock& clock, const PasswordHasher& hasher,
                    AuditLog& audit, SessionPolicy policy)
-    : store_(store),
-      clock_(clock),
-      hasher_(hasher),
-      audit_(audit),
-      policy_(policy),
-      decoy_hash_(hasher.hash(core::random_hex(16)).value_or("")) {}
+    : store_(store), clock_(clock), hasher_(hasher), audit_(audit), policy_(policy) {}
+
+const std::string& Sessions::decoy_hash() {
+  std::call_once(decoy_once_,
+                 [this] { decoy_hash_ = hasher_.hash(core::random_hex(16)).value_or(""); });
+  return decoy_hash_;
+}
 
 core::Result<std::optional<Timestamp>> Sessions::locked_until(store::ThrottleScope scope,
                                                               const std::string& subject, int limit,
@@ -146,7 +147,7 @@ core::Result<NewSession> Sessions::sign_in(const SignInAttempt& attempt) {
   auto account = store_.access().find_account(username);
   if (!account) {
     if (account.error().code != core::ErrorCode::kNotFound) return account.error();
-    (void)hasher_.verify(decoy_hash_, attempt.password);  // as long as a real check takes
+    (void)hasher_.verify(decoy_hash(), attempt.password);  // as long as a real check takes
     return refuse(attempt, username, "no such account");
   }
   auto hash = store_.access().password_hash(account->account.id);

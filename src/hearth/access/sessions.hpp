@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "hearth/access/audit_log.hpp"
@@ -84,7 +85,11 @@ class Sessions {
   const PasswordHasher& hasher_;
   AuditLog& audit_;
   SessionPolicy policy_;
-  std::string decoy_hash_;  // verified against when there is no account, to take as long
+  // Verified against when there is no account, to take as long; made on first need (a hash at
+  // full cost takes a tenth of a second, which a command that never signs in need not pay).
+  const std::string& decoy_hash();
+  std::once_flag decoy_once_;
+  std::string decoy_hash_;
 };
 
 // The SHA-256 the database keeps of a session token.

@@ -24,6 +24,8 @@ int run(int argc, char** argv) {
   const Runner serve_command = add_serve(app);
   const Runner synth = add_synth(app);
   const Runner migrate = add_migrate(app);
+  const Runner user = add_user(app);
+  const Runner audit = add_audit(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -37,8 +39,8 @@ int run(int argc, char** argv) {
     const auto rest = app.remaining();
     if (!rest.empty()) {
       std::cerr << "hearth: '" << rest.front()
-                << "' is not a hearth command (commands: demo, serve, synth, migrate; see "
-                   "hearth --help)\n";
+                << "' is not a hearth command (commands: demo, serve, synth, migrate, user, audit; "
+                   "see hearth --help)\n";
       return kExitUsage;
     }
     app.exit(e);
@@ -52,6 +54,8 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("serve")) return serve_command();
     if (app.got_subcommand("synth")) return synth();
     if (app.got_subcommand("migrate")) return migrate();
+    if (app.got_subcommand("user")) return user();
+    if (app.got_subcommand("audit")) return audit();
   } catch (const std::exception& e) {
     std::cerr << "hearth: internal error: " << e.what() << "\n";
     return kExitFailure;

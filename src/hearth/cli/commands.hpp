@@ -22,6 +22,8 @@ Runner add_migrate(CLI::App& app);
 Runner add_synth(CLI::App& app);
 Runner add_serve(CLI::App& app);
 Runner add_demo(CLI::App& app);
+Runner add_user(CLI::App& app);
+Runner add_audit(CLI::App& app);
 
 // "hearth: <message>" on standard error; returns the exit code for the error's kind.
 int report(const core::Error& error);
@@ -35,6 +37,7 @@ struct ServeOptions {
   uint16_t port = 8080;
   int threads = 0;
   std::string web_root;
+  bool behind_tls = false;
 };
 int serve(const ServeOptions& options, bool create_database);
 

@@ -11,6 +11,37 @@ std::string format_date_short(core::Date date) {
   return fmt::format("{} {} {}", date.day(), kMonths[date.month() - 1], date.year());
 }
 
+namespace {
+
+// The last Sunday of `month` in `year`.
+core::Date last_sunday(int year, int month) {
+  core::Date day =
+      core::Date::from_ymd(year, month, core::Date::days_in_month(year, month)).value();
+  while (day.weekday() != core::Weekday::kSunday) day = day.add_days(-1);
+  return day;
+}
+
+}  // namespace
+
+std::string format_timestamp(core::Timestamp at) {
+  const int year = at.date().year();
+  const auto summer_starts = core::Timestamp::from_date(last_sunday(year, 3), 1);
+  const auto summer_ends = core::Timestamp::from_date(last_sunday(year, 10), 1);
+  const bool summer = at >= summer_starts && at < summer_ends;
+  const int64_t local = at.micros() + (summer ? 3'600'000'000 : 0);
+  const auto shifted = core::Timestamp::from_micros(local);
+  const int64_t seconds_of_day = (local / 1'000'000) % 86400;
+  return fmt::format("{}, {:02}:{:02}", format_date_short(shifted.date()), seconds_of_day / 3600,
+                     (seconds_of_day / 60) % 60);
+}
+
+std::string format_date_long(core::Date date) {
+  static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
+  return fmt::format("{} {} {}", date.day(), kMonths[date.month() - 1], date.year());
+}
+
 std::string format_count(int64_t count) {
   std::string digits = std::to_string(count < 0 ? -count : count);
   std::string out;

@@ -102,6 +102,83 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::string> Request::cookie(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (!iequals(key, "cookie")) continue;
+    for (auto& [cookie_name, cookie_value] : parse_cookies(value)) {
+      if (cookie_name == name) return cookie_value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view Request::field(std::string_view name) const {
+  for (const auto& [key, value] : form) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+Fields parse_cookies(std::string_view header) {
+  Fields out;
+  while (!header.empty()) {
+    const size_t semicolon = header.find(';');
+    std::string_view pair = header.substr(0, semicolon);
+    header =
+        semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+    const size_t equals = pair.find('=');
+    if (equals == std::string_view::npos) continue;
+    auto trim = [](std::string_view text) {
+      const size_t first = text.find_first_not_of(" \t");
+      if (first == std::string_view::npos) return std::string_view();
+      return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    };
+    const std::string_view name = trim(pair.substr(0, equals));
+    std::string_view value = trim(pair.substr(equals + 1));
+    if (name.empty()) continue;
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    out.emplace_back(std::string(name), std::string(value));
+  }
+  return out;
+}
+
+core::Result<Fields> parse_form(std::string_view body) {
+  Fields out;
+  while (!body.empty()) {
+    const size_t amp = body.find('&');
+    const std::string_view pair = body.substr(0, amp);
+    body = amp == std::string_view::npos ? std::string_view() : body.substr(amp + 1);
+    if (pair.empty()) continue;
+    if (out.size() == kMaxFormFields) {
+      return core::Error::invalid("form", "The form has too many fields");
+    }
+    const size_t equals = pair.find('=');
+    auto name = percent_decode(pair.substr(0, equals), /*plus_is_space=*/true);
+    auto value = percent_decode(
+        equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
+    if (!name || !value) return core::Error::invalid("form", "The form has a malformed % escape");
+    if (!is_valid_utf8(*name) || !is_valid_utf8(*value)) {
+      return core::Error::invalid("form", "The form is not valid UTF-8 text");
+    }
+    if (name->find('\0') != std::string::npos || value->find('\0') != std::string::npos) {
+      return core::Error::invalid("form", "The form contains a NUL character");
+    }
+    out.emplace_back(std::move(*name), std::move(*value));
+  }
+  return out;
+}
+
+std::string cookie_header(std::string_view name, std::string_view value,
+                          const CookieOptions& options) {
+  std::string out =
+      std::string(name) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Strict";
+  if (options.max_age_seconds >= 0) out += "; Max-Age=" + std::to_string(options.max_age_seconds);
+  if (options.secure) out += "; Secure";
+  return out;
+}
+
 core::Result<Request> parse_target(std::string_view target) {
   if (target.empty() || target.front() != '/') {
     return bad_target("The web address must begin with /");
@@ -143,6 +220,10 @@ core::Result<Request> parse_target(std::string_view target) {
   return request;
 }
 
+void Response::add_header(std::string_view name, std::string value) {
+  headers.emplace_back(std::string(name), std::move(value));
+}
+
 void Response::set_header(std::string_view name, std::string value) {
   for (auto& [key, existing] : headers) {
     if (iequals(key, name)) {
@@ -177,6 +258,12 @@ Response text_response(int status, std::string body) {
 
 Response redirect_response(std::string location) {
   Response response = text_response(302, "Found: " + location + "\n");
+  response.set_header("Location", std::move(location));
+  return response;
+}
+
+Response see_other(std::string location) {
+  Response response = text_response(303, "See other: " + location + "\n");
   response.set_header("Location", std::move(location));
   return response;
 }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "hearth/access/roles.hpp"
 #include "hearth/core/result.hpp"
 
 namespace hearth::web {
@@ -30,12 +31,38 @@ struct Request {
   Fields query;             // decoded query parameters: {"q", "smith"}, {"page", "2"}
   Fields headers;
   std::string body;
+  std::string client_address;  // the peer's IP address, as the server saw it
+  // Filled in by the router before the handler runs (gate.hpp): who is asking, and for a POST
+  // of a form, its fields.
+  access::Principal user;
+  Fields form;
 
   // The first value of a query parameter, or nullopt when absent.
   std::optional<std::string_view> param(std::string_view name) const;
   // The first value of a header (name case-insensitive), or nullopt when absent.
   std::optional<std::string_view> header(std::string_view name) const;
+  // The value of a cookie the browser sent (the first, if it sent the name twice).
+  std::optional<std::string> cookie(std::string_view name) const;
+  // The first value of a form field, or "" when absent.
+  std::string_view field(std::string_view name) const;
 };
+
+// The name=value pairs of a Cookie header. Pairs without '=' or with an empty name are skipped;
+// values in double quotes lose them. Never fails: a malformed cookie is no cookie.
+Fields parse_cookies(std::string_view header);
+
+// The fields of an application/x-www-form-urlencoded body. Fails with kInvalid for bad
+// percent-encoding, text that is not UTF-8, a NUL, or more than kMaxFormFields fields.
+inline constexpr size_t kMaxFormFields = 100;
+core::Result<Fields> parse_form(std::string_view body);
+
+struct CookieOptions {
+  int64_t max_age_seconds = -1;  // -1: until the browser closes; 0: delete it now
+  bool secure = false;           // HTTPS only (when Hearth is served through TLS)
+};
+// A Set-Cookie value: always HttpOnly, SameSite=Strict and Path=/.
+std::string cookie_header(std::string_view name, std::string_view value,
+                          const CookieOptions& options);
 
 // Splits an origin-form target ("/path?query") into a Request's target, path and query.
 // Fails with kInvalid for what a browser never sends and a server must not guess at: a target
@@ -53,6 +80,8 @@ struct Response {
 
   // Sets a header, replacing any with the same name (case-insensitive).
   void set_header(std::string_view name, std::string value);
+  // Adds a header even if one of the name is there (Set-Cookie).
+  void add_header(std::string_view name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;
 };
 
@@ -60,6 +89,9 @@ Response html_response(int status, std::string body);
 Response text_response(int status, std::string body);
 // 302 Found with a Location header.
 Response redirect_response(std::string location);
+// 303 See Other with a Location header: the answer to a form posted, so that reloading the page
+// does not post it again.
+Response see_other(std::string location);
 
 // Adds the headers every response carries: Content-Security-Policy (no inline script, no
 // framing), X-Content-Type-Options, Referrer-Policy, X-Frame-Options; and Cache-Control: no-store

@@ -6,6 +6,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "hearth/access/policy.hpp"
+#include "hearth/web/gate.hpp"
+#include "hearth/web/services.hpp"
+
 namespace hearth::web {
 namespace {
 
@@ -158,6 +162,12 @@ Router& Router::add(Route route) {
   if (route.permission.empty()) {
     throw std::invalid_argument("route without a permission: " + route.name);
   }
+  if (!access::permission_from_name(route.permission)) {
+    throw std::invalid_argument("route " + route.name +
+                                " names a permission the policy does not "
+                                "know: " +
+                                route.permission);
+  }
   if (!route.handler) throw std::invalid_argument("route without a handler: " + route.name);
   Compiled compiled = compile(route.pattern);
   for (const Route& existing : routes_) {
@@ -177,6 +187,12 @@ Router& Router::add(Route route) {
 Router& Router::get(std::string pattern, std::string name, std::string permission,
                     Handler handler) {
   return add(Route{Method::kGet, std::move(pattern), std::move(name), std::move(permission),
+                   std::move(handler)});
+}
+
+Router& Router::post(std::string pattern, std::string name, std::string permission,
+                     Handler handler) {
+  return add(Route{Method::kPost, std::move(pattern), std::move(name), std::move(permission),
                    std::move(handler)});
 }
 
@@ -279,7 +295,14 @@ Response Router::handle(const Request& request, Services& services) const {
 
   Response response;
   try {
-    response = match.route->handler(request, match.params, services);
+    Request admitted = request;
+    Admission admission = admit(*match.route, match.params, admitted, services);
+    if (admission.refusal) {
+      response = std::move(*admission.refusal);
+    } else {
+      response = match.route->handler(admitted, match.params, services);
+    }
+    for (auto& cookie : admission.cookies) response.add_header("Set-Cookie", std::move(cookie));
   } catch (const std::exception& e) {
     spdlog::error("route {} failed on {} {}: {}", match.route->name, request.method_text,
                   redact_target(request.target), e.what());
@@ -291,6 +314,9 @@ Response Router::handle(const Request& request, Services& services) const {
   }
   response.head = request.method == Method::kHead;
   add_security_headers(response);
+  if (services.security.behind_tls) {
+    response.set_header("Strict-Transport-Security", "max-age=31536000");
+  }
   return response;
 }
 

@@ -9,8 +9,10 @@
 // several patterns match a path, the most literal one wins ("/children/new" before
 // "/children/{id}"), whatever the order they were added in.
 //
-// Every route names a permission ("children.list", or kPublic), so that the access tests can walk
-// every route; enforcing it is the access module's job (a later issue).
+// Every route names a permission of access/policy.hpp ("children.search", or kPublic); a name
+// the policy does not know is refused when the route is added. Before a handler runs, the gate
+// (gate.hpp) signs the request in from its cookie and asks the policy; the access tests walk
+// every role against every route.
 //
 // Thread-safety: add routes before the server starts; after that the router is only read, from
 // any number of threads.
@@ -67,11 +69,12 @@ class Router {
  public:
   Router();
 
-  // Adds a route. Throws std::invalid_argument for a malformed pattern, an empty name or
-  // permission, a missing handler, or a name or (method, pattern) already taken: mistakes in the
-  // route table fail at start, not at request time.
+  // Adds a route. Throws std::invalid_argument for a malformed pattern, an empty name, a
+  // permission the policy does not know, a missing handler, or a name or (method, pattern)
+  // already taken: mistakes in the route table fail at start, not at request time.
   Router& add(Route route);
   Router& get(std::string pattern, std::string name, std::string permission, Handler handler);
+  Router& post(std::string pattern, std::string name, std::string permission, Handler handler);
 
   void set_fallbacks(FallbackPages pages);
   const FallbackPages& fallbacks() const { return fallbacks_; }
@@ -88,8 +91,9 @@ class Router {
   Match match(Method method, std::string_view path) const;
 
   // The request in, the response out: 404 for an unknown path, 405 with Allow for a known path
-  // and another method, HEAD answered as GET without the body, 500 (and an error logged) when
-  // the handler throws. Every response carries the security headers. Never throws.
+  // and another method, HEAD answered as GET without the body; then the gate (sign-in, the
+  // route's permission, the form's anti-forgery token); then the handler, or 500 (and an error
+  // logged) when it throws. Every response carries the security headers. Never throws.
   Response handle(const Request& request, Services& services) const;
 
   // The 400 response for a target that parse_target refused, with its message.

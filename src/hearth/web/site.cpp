@@ -5,9 +5,29 @@
 namespace hearth::web {
 namespace {
 
-constexpr std::array<std::string_view, 6> kRequiredTemplates = {
-    "partials/layout_start", "partials/layout_end", "children/index",
-    "errors/not_found",      "errors/problem",      "errors/bad_request",
+constexpr std::array<std::string_view, 22> kRequiredTemplates = {
+    "partials/layout_start",
+    "partials/layout_end",
+    "partials/error_summary",
+    "errors/not_found",
+    "errors/problem",
+    "errors/bad_request",
+    "errors/forbidden",
+    "sign_in/form",
+    "account/show",
+    "work/index",
+    "children/index",
+    "children/record",
+    "children/summary",
+    "children/note",
+    "agency/index",
+    "statistics/index",
+    "admin/index",
+    "admin/new",
+    "admin/show",
+    "admin/password",
+    "audit/index",
+    "audit/verify",
 };
 
 }  // namespace

@@ -141,7 +141,7 @@ std::string describe(const Outcome& o) {
 TEST_F(CliTest, HelpExitsZeroAndListsTheSubcommands) {
   const Outcome o = run({"--help"});
   EXPECT_EQ(o.exit_code, 0) << describe(o);
-  for (const char* command : {"demo", "serve", "synth", "migrate"}) {
+  for (const char* command : {"demo", "serve", "synth", "migrate", "user", "audit"}) {
     EXPECT_THAT(o.out, HasSubstr(command)) << describe(o);
   }
 }
@@ -151,6 +151,19 @@ TEST_F(CliTest, EverySubcommandHasHelpThatExitsZero) {
     const Outcome o = run({command, "--help"});
     EXPECT_EQ(o.exit_code, 0) << command << "\n" << describe(o);
     EXPECT_THAT(o.out, HasSubstr("--db")) << command << "\n" << describe(o);
+  }
+  for (const std::vector<std::string> command : {std::vector<std::string>{"user", "add"},
+                                                 {"user", "disable"},
+                                                 {"user", "enable"},
+                                                 {"user", "reset-password"},
+                                                 {"user", "list"},
+                                                 {"audit", "verify"},
+                                                 {"audit", "show"}}) {
+    auto args = command;
+    args.push_back("--help");
+    const Outcome o = run(args);
+    EXPECT_EQ(o.exit_code, 0) << command[0] << " " << command[1] << "\n" << describe(o);
+    EXPECT_THAT(o.out, HasSubstr("--db")) << command[1] << "\n" << describe(o);
   }
 }
 
@@ -401,7 +414,9 @@ class Server {
 };
 
 // One HTTP/1.1 request over a fresh connection; the whole response, or nullopt.
-std::optional<std::string> http_get(uint16_t port, const std::string& target) {
+std::optional<std::string> http_request(uint16_t port, const std::string& method,
+                                        const std::string& target, const std::string& headers,
+                                        const std::string& body) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return std::nullopt;
   timeval timeout{30, 0};  // a bound on each wait, not an assertion
@@ -415,8 +430,13 @@ std::optional<std::string> http_get(uint16_t port, const std::string& target) {
     close(fd);
     return std::nullopt;
   }
-  const std::string request =
-      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers;
+  if (!body.empty()) {
+    request += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n";
+  }
+  request += "\r\n" + body;
   size_t sent = 0;
   while (sent < request.size()) {
     const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
@@ -438,6 +458,29 @@ std::optional<std::string> http_get(uint16_t port, const std::string& target) {
   return response;
 }
 
+std::optional<std::string> http_get(uint16_t port, const std::string& target,
+                                    const std::string& headers = "") {
+  return http_request(port, "GET", target, headers, "");
+}
+
+// The value of the first `Set-Cookie: name=` in a response, or "".
+std::string cookie_from(const std::string& response, const std::string& name) {
+  const std::string marker = "Set-Cookie: " + name + "=";
+  const size_t at = response.find(marker);
+  if (at == std::string::npos) return "";
+  const size_t start = at + marker.size();
+  return response.substr(start, response.find(';', start) - start);
+}
+
+// The value of the hidden csrf_token field of a page.
+std::string form_token(const std::string& page) {
+  const std::string marker = "name=\"csrf_token\" value=\"";
+  const size_t at = page.find(marker);
+  if (at == std::string::npos) return "";
+  const size_t start = at + marker.size();
+  return page.substr(start, page.find('"', start) - start);
+}
+
 TEST_F(CliTest, ServeAnswersHealthzAndChildrenAndStopsCleanlyOnSigterm) {
   const fs::path db = small_database();
   ASSERT_TRUE(fs::exists(db));
@@ -454,9 +497,11 @@ TEST_F(CliTest, ServeAnswersHealthzAndChildrenAndStopsCleanlyOnSigterm) {
   ASSERT_TRUE(health) << "no answer from port " << port;
   EXPECT_EQ(health->rfind("HTTP/1.1 200", 0), 0u) << *health;
 
+  // Nothing but the health check, the sign-in page and assets without signing in.
   const auto children = http_get(static_cast<uint16_t>(port), "/children");
   ASSERT_TRUE(children);
-  EXPECT_EQ(children->rfind("HTTP/1.1 200", 0), 0u) << children->substr(0, 2000);
+  EXPECT_EQ(children->rfind("HTTP/1.1 303", 0), 0u) << children->substr(0, 2000);
+  EXPECT_THAT(*children, HasSubstr("Location: /sign-in?next=%2Fchildren"));
   EXPECT_THAT(*children, HasSubstr("Content-Security-Policy"));
 
   const auto missing = http_get(static_cast<uint16_t>(port), "/no-such-page");
@@ -466,6 +511,209 @@ TEST_F(CliTest, ServeAnswersHealthzAndChildrenAndStopsCleanlyOnSigterm) {
   const int code = server.stop(SIGTERM);
   EXPECT_EQ(code, 0) << server.out() << read_file(dir_ / ".serve-stderr");
   EXPECT_THAT(server.out(), HasSubstr("Hearth stopped.")) << server.out();
+}
+
+}  // namespace
+
+namespace {
+
+// --------------------------------------------------------------------------- accounts, audit
+
+class AccountsCliTest : public CliTest {
+ protected:
+  Outcome run_with_input(const std::vector<std::string>& args, const std::string& input) {
+    const fs::path in = dir_ / ".stdin";
+    std::ofstream(in) << input;
+    const fs::path out = dir_ / ".stdout";
+    const fs::path err = dir_ / ".stderr";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    auto argv = argv_of(args);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, HEARTH_BINARY, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    Outcome outcome;
+    if (spawned != 0) return outcome;
+    outcome.exit_code = wait_for(pid);
+    outcome.out = read_file(out);
+    outcome.err = read_file(err);
+    return outcome;
+  }
+
+  void SetUp() override {
+    CliTest::SetUp();
+    db_ = small_database().string();
+  }
+
+  Outcome add_worker(const std::string& username) {
+    return run({"user", "add", username, "--name", "Amy Khan", "--role", "social_worker", "--la",
+                "999", "--db", db_});
+  }
+
+  std::string db_;
+};
+
+TEST_F(AccountsCliTest, AddsAnAccountAndPrintsItsPasswordOnce) {
+  const Outcome added = add_worker("amy.khan");
+  ASSERT_EQ(added.exit_code, 0) << describe(added);
+  EXPECT_THAT(added.out, HasSubstr("added amy.khan (Amy Khan, Social worker)"));
+  EXPECT_THAT(added.out, HasSubstr("password: "));
+  const Outcome list = run({"user", "list", "--db", db_});
+  EXPECT_EQ(list.exit_code, 0) << describe(list);
+  EXPECT_THAT(list.out, HasSubstr("amy.khan"));
+  EXPECT_THAT(list.out, HasSubstr("active"));
+  const Outcome csv = run({"user", "list", "--format", "csv", "--db", db_});
+  EXPECT_THAT(csv.out, HasSubstr("amy.khan,Amy Khan,social_worker,999,,,,active"));
+}
+
+TEST_F(AccountsCliTest, ABadFieldIsBadUsageNamingTheOption) {
+  const Outcome role = run(
+      {"user", "add", "amy", "--name", "Amy", "--role", "superuser", "--la", "999", "--db", db_});
+  EXPECT_EQ(role.exit_code, 2) << describe(role);
+  EXPECT_THAT(role.err, HasSubstr("--role"));
+  EXPECT_THAT(role.err, HasSubstr("'superuser' is not a role"));
+  const Outcome la = run({"user", "add", "amy", "--name", "Amy", "--role", "social_worker", "--la",
+                          "12", "--db", db_});
+  EXPECT_EQ(la.exit_code, 2) << describe(la);
+  EXPECT_THAT(la.err, HasSubstr("--la"));
+  const Outcome team = run({"user", "add", "amy", "--name", "Amy", "--role", "team_manager", "--la",
+                            "999", "--team", "T404", "--db", db_});
+  EXPECT_EQ(team.exit_code, 2) << describe(team);
+  EXPECT_THAT(team.err, HasSubstr("There is no team T404"));
+  EXPECT_THAT(run({"user", "list", "--db", db_}).out, HasSubstr("no accounts yet"));
+}
+
+TEST_F(AccountsCliTest, ATakenUsernameIsAFailureAndAMissingDatabaseIsNotCreated) {
+  ASSERT_EQ(add_worker("amy").exit_code, 0);
+  const Outcome again = add_worker("AMY");
+  EXPECT_EQ(again.exit_code, 1) << describe(again);
+  EXPECT_THAT(again.err, HasSubstr("taken"));
+  const Outcome missing = run({"user", "list", "--db", (dir_ / "typo.db").string()});
+  EXPECT_EQ(missing.exit_code, 1) << describe(missing);
+  EXPECT_FALSE(fs::exists(dir_ / "typo.db"));
+}
+
+TEST_F(AccountsCliTest, TakesAPasswordFromStandardInputAndJudgesIt) {
+  const Outcome weak =
+      run_with_input({"user", "add", "amy", "--name", "Amy", "--role", "social_worker", "--la",
+                      "999", "--password-stdin", "--db", db_},
+                     "password1234\n");
+  EXPECT_EQ(weak.exit_code, 2) << describe(weak);
+  EXPECT_THAT(weak.err, HasSubstr("most common passwords"));
+  const Outcome good =
+      run_with_input({"user", "add", "amy", "--name", "Amy", "--role", "social_worker", "--la",
+                      "999", "--password-stdin", "--db", db_},
+                     "a kettle of fish in June\n");
+  EXPECT_EQ(good.exit_code, 0) << describe(good);
+  EXPECT_THAT(good.out, Not(HasSubstr("password:")));
+}
+
+TEST_F(AccountsCliTest, DisablesEnablesAndResetsWithAReason) {
+  ASSERT_EQ(add_worker("amy").exit_code, 0);
+  const Outcome no_reason = run({"user", "disable", "amy", "--db", db_});
+  EXPECT_EQ(no_reason.exit_code, 2) << describe(no_reason);
+  EXPECT_THAT(no_reason.err, HasSubstr("--reason"));
+  const Outcome disabled = run({"user", "disable", "amy", "--reason", "left", "--db", db_});
+  EXPECT_EQ(disabled.exit_code, 0) << describe(disabled);
+  EXPECT_THAT(run({"user", "list", "--db", db_}).out, HasSubstr("disabled"));
+  EXPECT_EQ(run({"user", "enable", "amy", "--reason", "back", "--db", db_}).exit_code, 0);
+  const Outcome reset = run({"user", "reset-password", "amy", "--reason", "forgot", "--db", db_});
+  EXPECT_EQ(reset.exit_code, 0) << describe(reset);
+  EXPECT_THAT(reset.out, HasSubstr("password: "));
+  const Outcome nobody = run({"user", "disable", "nobody", "--reason", "x", "--db", db_});
+  EXPECT_EQ(nobody.exit_code, 1) << describe(nobody);
+  EXPECT_THAT(nobody.err, HasSubstr("nobody"));
+}
+
+TEST_F(AccountsCliTest, VerifiesTheAuditChainAndNamesTheFirstTamperedEntry) {
+  ASSERT_EQ(add_worker("amy").exit_code, 0);
+  ASSERT_EQ(add_worker("ben").exit_code, 0);
+  ASSERT_EQ(run({"user", "disable", "ben", "--reason", "left", "--db", db_}).exit_code, 0);
+  const Outcome intact = run({"audit", "verify", "--db", db_});
+  EXPECT_EQ(intact.exit_code, 0) << describe(intact);
+  EXPECT_THAT(intact.out, HasSubstr("audit log intact: 3 entries"));
+
+  // Someone with the database file: the triggers refuse the change, so they drop them first.
+  const std::string tamper = "sqlite3 " + db_ +
+                             " \"DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET "
+                             "reason = 'nothing to see' WHERE seq = 2\"";
+  ASSERT_EQ(std::system(tamper.c_str()), 0);
+  const Outcome broken = run({"audit", "verify", "--db", db_});
+  EXPECT_EQ(broken.exit_code, 1) << describe(broken);
+  EXPECT_THAT(broken.out, HasSubstr("audit log BROKEN at entry 2"));
+  EXPECT_THAT(broken.out, HasSubstr("changed after it was written"));
+}
+
+TEST_F(AccountsCliTest, SignsInOverHttpAndTheSessionOpensThePages) {
+  const Outcome added =
+      run_with_input({"user", "add", "amy", "--name", "Amy", "--role", "social_worker", "--la",
+                      "999", "--password-stdin", "--db", db_},
+                     "a kettle of fish in June\n");
+  ASSERT_EQ(added.exit_code, 0) << describe(added);
+  Server server({"serve", "--db", db_, "--port", "0"}, dir_ / ".serve-stderr");
+  const std::string marker = "http://127.0.0.1:";
+  ASSERT_TRUE(server.read_line_with(marker)) << server.out();
+  const auto port = static_cast<uint16_t>(
+      std::atoi(server.out().c_str() + server.out().find(marker) + marker.size()));
+
+  const auto form = http_get(port, "/sign-in");
+  ASSERT_TRUE(form);
+  const std::string signin_cookie = cookie_from(*form, "hearth_signin");
+  const std::string token = form_token(*form);
+  ASSERT_FALSE(signin_cookie.empty()) << form->substr(0, 1500);
+  EXPECT_EQ(token, signin_cookie);
+  EXPECT_THAT(*form, HasSubstr("HttpOnly; SameSite=Strict"));
+
+  const std::string body =
+      "csrf_token=" + token + "&username=amy&password=a+kettle+of+fish+in+June&next=%2Fchildren";
+  const auto forged = http_request(port, "POST", "/sign-in", "", body);
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->rfind("HTTP/1.1 403", 0), 0u) << forged->substr(0, 500);
+
+  const auto signed_in = http_request(port, "POST", "/sign-in",
+                                      "Cookie: hearth_signin=" + signin_cookie + "\r\n", body);
+  ASSERT_TRUE(signed_in);
+  EXPECT_EQ(signed_in->rfind("HTTP/1.1 303", 0), 0u) << signed_in->substr(0, 500);
+  EXPECT_THAT(*signed_in, HasSubstr("Location: /children"));
+  const std::string session = cookie_from(*signed_in, "hearth_session");
+  ASSERT_EQ(session.size(), 64u) << signed_in->substr(0, 800);
+
+  const auto children = http_get(port, "/children", "Cookie: hearth_session=" + session + "\r\n");
+  ASSERT_TRUE(children);
+  EXPECT_EQ(children->rfind("HTTP/1.1 200", 0), 0u) << children->substr(0, 500);
+  EXPECT_THAT(*children, HasSubstr("Showing 1 to 25 of"));
+  EXPECT_EQ(server.stop(SIGTERM), 0);
+
+  const Outcome log = run({"audit", "show", "--user", "amy", "--db", db_});
+  EXPECT_THAT(log.out, HasSubstr("sign_in"));
+  EXPECT_THAT(log.out, HasSubstr("children.search"));
+}
+
+TEST_F(AccountsCliTest, ServeRefusesAnAddressBeyondTheMachineWithoutTls) {
+  const Outcome o = run({"serve", "--db", db_, "--address", "0.0.0.0", "--port", "0"});
+  EXPECT_EQ(o.exit_code, 2) << describe(o);
+  EXPECT_THAT(o.err, HasSubstr("--behind-tls"));
+}
+
+TEST_F(AccountsCliTest, DemoMakesOneAccountPerRoleAndPrintsThemAgainLater) {
+  const std::string demo_db = (dir_ / "demo.db").string();
+  const Outcome first =
+      run({"demo", "--db", demo_db, "--size", "small", "--years", "1", "--no-serve"});
+  ASSERT_EQ(first.exit_code, 0) << describe(first);
+  for (const char* username : {"social.worker", "team.manager", "reviewing.officer", "front.door",
+                               "police.officer", "analyst", "admin", "auditor"}) {
+    EXPECT_THAT(first.out, HasSubstr(username)) << describe(first);
+  }
+  const Outcome second = run({"demo", "--db", demo_db, "--no-serve"});
+  ASSERT_EQ(second.exit_code, 0) << describe(second);
+  EXPECT_EQ(first.out, second.out);  // the same accounts and passwords, from the file
+  EXPECT_EQ(fs::status(demo_db + ".accounts").permissions() & fs::perms::others_read,
+            fs::perms::none);
 }
 
 }  // namespace

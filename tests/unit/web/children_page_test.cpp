@@ -28,12 +28,14 @@ size_t count_of(const std::string& text, std::string_view needle) {
 
 class ChildrenPage : public ::testing::Test {
  protected:
+  void SetUp() override { worker_ = world_.sign_in(access::Role::kSocialWorker); }
   Response get(std::string_view target) {
-    return router_.handle(make_request(target), world_.services);
+    return router_.handle(test::as(worker_, make_request(target)), world_.services);
   }
 
   World world_;
   Router router_ = site_router();
+  test::SignedIn worker_;
 };
 
 TEST_F(ChildrenPage, ListsTheFirst25ChildrenWithTheCount) {
@@ -99,7 +101,8 @@ TEST_F(ChildrenPage, ShowsEachChildsDetailsInTheTable) {
   Response response = get("/children");
   ASSERT_EQ(response.status, 200);
   const std::string& html = response.body;
-  EXPECT_NE(html.find("SMITH, Rebecca <span class=\"hearth-preferred-name\">(Bex)</span>"),
+  EXPECT_NE(html.find("<a class=\"govuk-link\" href=\"/children/202/CH123\">SMITH, Rebecca</a> "
+                      "<span class=\"hearth-preferred-name\">(Bex)</span>"),
             std::string::npos);
   EXPECT_NE(html.find(">CH123<"), std::string::npos);
   EXPECT_NE(html.find(">3 Mar 2019<"), std::string::npos);
@@ -110,8 +113,6 @@ TEST_F(ChildrenPage, ShowsEachChildsDetailsInTheTable) {
   EXPECT_NE(html.find(">Not known<"), std::string::npos);
   EXPECT_NE(html.find("Name not recorded"), std::string::npos);
   EXPECT_NE(html.find(">Not recorded<"), std::string::npos);
-  // The child record page comes in the next issue: no links to it yet.
-  EXPECT_EQ(html.find("href=\"/children/"), std::string::npos);
 }
 
 TEST_F(ChildrenPage, FindsChildrenByNameOrId) {
@@ -199,34 +200,48 @@ TEST_F(ChildrenPage, ShowsATooLongSearchAsAnErrorOnTheForm) {
   EXPECT_EQ(world_.store.calls(), calls_before);
 }
 
-TEST_F(ChildrenPage, OffersAChoiceWhenTheDatabaseHoldsSeveralAuthorities) {
+TEST_F(ChildrenPage, ShowsOnlyTheUsersOwnAuthoritysChildren) {
   world_.store.seed(numbered_children("202", 3));
   world_.store.seed(make_child("340", "L1", "Lee", "Liverpool", ymd(2016, 5, 5)));
   Response first = get("/children");
-  EXPECT_NE(first.body.find("<select class=\"govuk-select\" id=\"la\" name=\"la\">"),
-            std::string::npos);
-  EXPECT_NE(first.body.find("<option value=\"202\" selected>202 (3 children)</option>"),
-            std::string::npos);
-  EXPECT_NE(first.body.find("<option value=\"340\">340 (1 child)</option>"), std::string::npos);
+  EXPECT_EQ(first.body.find("<select"), std::string::npos);
   EXPECT_NE(first.body.find("FAMILY0001"), std::string::npos);
   EXPECT_EQ(first.body.find("LIVERPOOL"), std::string::npos);
-
-  Response other = get("/children?la=340");
-  EXPECT_NE(other.body.find("LIVERPOOL, Lee"), std::string::npos);
-  EXPECT_EQ(other.body.find("FAMILY0001"), std::string::npos);
-
-  EXPECT_EQ(get("/children?la=999").status, 400);
+  EXPECT_EQ(get("/children?q=lee").body.find("LIVERPOOL"), std::string::npos);
+  EXPECT_EQ(get("/children?la=340").status, 400);
+  EXPECT_EQ(get("/children?la=202").status, 200);
 }
 
-TEST_F(ChildrenPage, HasNoChoiceForASingleAuthority) {
+TEST_F(ChildrenPage, LeavesOutRestrictedChildrenUnlessTheUserIsOnTheirList) {
+  auto secret = make_child("202", "R1", "Rae", "Restricted", ymd(2016, 5, 5));
+  secret.restricted = true;
   world_.store.seed(numbered_children("202", 3));
-  EXPECT_EQ(get("/children").body.find("<select"), std::string::npos);
+  world_.store.seed(secret);
+  EXPECT_EQ(get("/children").body.find("RESTRICTED, Rae"), std::string::npos);
+  ASSERT_TRUE(world_.store.access().set_restricted_member("202", "R1", worker_.principal.account_id,
+                                                          true, {"test", "case holder", {}}));
+  Response listed = get("/children");
+  EXPECT_NE(listed.body.find("RESTRICTED, Rae"), std::string::npos);
+  EXPECT_NE(listed.body.find(">Restricted</strong>"), std::string::npos);
+}
+
+TEST_F(ChildrenPage, LinksEachChildToTheirRecordAndAuditsTheSearch) {
+  world_.store.seed(numbered_children("202", 3));
+  Response response = get("/children?q=Family0002");
+  EXPECT_NE(response.body.find("href=\"/children/202/C0002\">FAMILY0002, Given0002</a>"),
+            std::string::npos);
+  const auto audited = world_.audit();
+  ASSERT_FALSE(audited.empty());
+  EXPECT_EQ(audited.back().event.action, "children.search");
+  EXPECT_EQ(audited.back().event.reason, "search: Family0002");
+  EXPECT_EQ(audited.back().event.actor_id, worker_.principal.account_id);
 }
 
 TEST_F(ChildrenPage, SaysSoWhenThereAreNoChildrenYet) {
   Response response = get("/children");
   EXPECT_EQ(response.status, 200);
-  EXPECT_NE(response.body.find("There are no children’s records yet."), std::string::npos);
+  EXPECT_NE(response.body.find("There are no children’s records in your authority yet."),
+            std::string::npos);
 }
 
 TEST_F(ChildrenPage, Is503WhenTheStoreIsUnavailable) {

@@ -55,6 +55,7 @@ class Client {
                     std::string body = {}) {
     http::request<http::string_body> request{verb, std::string(target), 11};
     request.set(http::field::host, "127.0.0.1");
+    if (!cookie.empty()) request.set(http::field::cookie, cookie);
     request.body() = std::move(body);
     request.prepare_payload();
     std::ostringstream bytes;
@@ -82,6 +83,9 @@ class Client {
     if (result) throw beast::system_error(result);
     return parser.release();
   }
+
+  // Sent with every request when set: "hearth_session=<token>".
+  std::string cookie;
 
   // True when the server closes the connection; false if it is still open after kBound.
   bool closed_by_server() {
@@ -182,17 +186,28 @@ TEST_F(ServerTest, PutsSecurityHeadersOnEveryResponse) {
   }
 }
 
-TEST_F(ServerTest, RedirectsTheHomePageToChildren) {
+TEST_F(ServerTest, RedirectsTheHomePageToSignInAndASignedInUserToTheirWork) {
   start();
   Client client(port_);
   HttpResponse response = client.get("/");
   EXPECT_EQ(response.result_int(), 302);
-  EXPECT_EQ(header(response, http::field::location), "/children");
+  EXPECT_EQ(header(response, http::field::location), "/sign-in");
+  client.cookie = "hearth_session=" + world_.sign_in(access::Role::kSocialWorker).token;
+  EXPECT_EQ(header(client.get("/"), http::field::location), "/my-work");
+}
+
+TEST_F(ServerTest, SendsSomeoneNotSignedInToSignInAndBack) {
+  start();
+  Client client(port_);
+  HttpResponse response = client.get("/children?page=2");
+  EXPECT_EQ(response.result_int(), 303);
+  EXPECT_EQ(header(response, http::field::location), "/sign-in?next=%2Fchildren%3Fpage%3D2");
 }
 
 TEST_F(ServerTest, ServesTheChildrenPageByThePage) {
   start();
   Client client(port_);
+  client.cookie = "hearth_session=" + world_.sign_in(access::Role::kSocialWorker).token;
   HttpResponse response = client.get("/children?page=2");
   EXPECT_EQ(response.result_int(), 200);
   EXPECT_EQ(header(response, http::field::content_type), "text/html; charset=utf-8");
@@ -205,6 +220,7 @@ TEST_F(ServerTest, SearchesAndEscapesWhatItShows) {
                                      core::Date::from_ymd(2019, 3, 3).value()));
   start();
   Client client(port_);
+  client.cookie = "hearth_session=" + world_.sign_in(access::Role::kSocialWorker).token;
   HttpResponse response = client.get("/children?q=evil");
   EXPECT_EQ(response.result_int(), 200);
   EXPECT_TRUE(contains(response.body(), "Showing 1 to 1 of 1 child"));
@@ -231,6 +247,7 @@ TEST_F(ServerTest, AnswersAWrongMethodWith405AndAllow) {
 TEST_F(ServerTest, AnswersHeadWithTheLengthButNoBody) {
   start();
   Client client(port_);
+  client.cookie = "hearth_session=" + world_.sign_in(access::Role::kSocialWorker).token;
   HttpResponse head = client.get("/children", http::verb::head);
   EXPECT_EQ(head.result_int(), 200);
   EXPECT_TRUE(head.body().empty());
@@ -437,9 +454,11 @@ TEST_F(ServerTest, LogsOneLinePerRequestWithoutTheSearchWords) {
       "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
   spdlog::set_default_logger(capture);
   spdlog::set_level(spdlog::level::info);
+  const std::string token = world_.sign_in(access::Role::kSocialWorker).token;
   start();
   {
     Client client(port_);
+    client.cookie = "hearth_session=" + token;
     EXPECT_EQ(client.get("/children?q=Family0001&page=1").result_int(), 200);
     // The first request's line is written before the connection reads the second request.
     EXPECT_EQ(client.get("/healthz").result_int(), 200);
@@ -452,6 +471,7 @@ TEST_F(ServerTest, LogsOneLinePerRequestWithoutTheSearchWords) {
       << text;
   EXPECT_TRUE(contains(text, "access method=GET target=/healthz status=200 bytes=2 us=")) << text;
   EXPECT_FALSE(contains(text, "Family0001")) << text;
+  EXPECT_FALSE(contains(text, token)) << text;  // nor the session
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "hearth/access/services.hpp"
 #include "hearth/cli/commands.hpp"
 #include "hearth/web/web.hpp"
 
@@ -10,19 +12,29 @@ namespace hearth::cli {
 
 namespace {
 
-// Until sign-in exists, Hearth serves the loopback interface only: the machine's own browser.
 bool is_loopback(std::string_view address) {
   return address.starts_with("127.") || address == "::1";
+}
+
+// Handlers wait on the database and on the audit log's commit, so more threads than cores keep
+// the cores busy.
+int default_threads() {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(std::max(8u, 4 * cores));
 }
 
 }  // namespace
 
 int serve(const ServeOptions& options, bool create_database) {
-  if (!is_loopback(options.address)) {
+  // Passwords and children's records must not cross a network in the clear: anywhere but the
+  // machine itself, Hearth is served through a TLS-terminating proxy, and says so.
+  if (!is_loopback(options.address) && !options.behind_tls) {
     return report(core::Error::invalid(
-        "--address", fmt::format("{} is not a loopback address. Hearth has no sign-in yet, so it "
-                                 "serves 127.0.0.1 (or ::1) only",
-                                 options.address)));
+        "--address",
+        fmt::format("{} is not a loopback address, and Hearth speaks plain HTTP: passwords and "
+                    "children's records would cross the network unencrypted. Put Hearth behind "
+                    "a proxy that terminates TLS and add --behind-tls, or serve 127.0.0.1",
+                    options.address)));
   }
   store::OpenOptions open_options;
   open_options.create = create_database;
@@ -33,11 +45,19 @@ int serve(const ServeOptions& options, bool create_database) {
                                                : std::filesystem::path(options.web_root));
   if (!site) return report(site.error());
   core::SystemClock clock;
-  web::Services services{**store, clock, *site};
+  access::AccessServices access_services(**store, clock);
+  web::Services services{**store,
+                         clock,
+                         *site,
+                         access_services.sessions,
+                         access_services.records,
+                         access_services.accounts,
+                         access_services.audit,
+                         {options.behind_tls}};
   web::ServerOptions server_options;
   server_options.address = options.address;
   server_options.port = options.port;
-  server_options.threads = options.threads;
+  server_options.threads = options.threads > 0 ? options.threads : default_threads();
   web::Server server(server_options, services);
   auto port = server.start();
   if (!port) return report(port.error());
@@ -59,11 +79,14 @@ Runner add_serve(CLI::App& app) {
   command->add_option("--db", o->db, "SQLite file or postgresql:// URL")->capture_default_str();
   command
       ->add_option("--address", o->address,
-                   "Loopback address to listen on (127.0.0.1 or ::1): until sign-in exists, "
-                   "Hearth refuses any other")
+                   "Address to listen on. Other than loopback (127.0.0.1, ::1) only with "
+                   "--behind-tls")
       ->capture_default_str();
   command->add_option("--port", o->port, "Port (0: any free port)")->capture_default_str();
-  command->add_option("--threads", o->threads, "Worker threads (default: cores)")
+  command->add_flag("--behind-tls", o->behind_tls,
+                    "Hearth is reached through HTTPS (a proxy in front terminates TLS): cookies "
+                    "are marked Secure and responses carry Strict-Transport-Security");
+  command->add_option("--threads", o->threads, "Worker threads (default: 4 per core, at least 8)")
       ->check(CLI::Range(1, 256));
   command->add_option("--web-root", o->web_root,
                       "Folder with templates/, messages/, assets/ and node_modules/ (default: the "

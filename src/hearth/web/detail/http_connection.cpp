@@ -63,6 +63,9 @@ class HttpConnection final : public Connection,
   ~HttpConnection() override { registry_.remove(this); }
 
   void start() {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    peer_address_ = ec ? "unknown" : peer.address().to_string();
     // Refused while stopping: the socket closes as this object goes.
     if (!registry_.add(shared_from_this())) return;
     net::dispatch(stream_.get_executor(),
@@ -127,6 +130,7 @@ class HttpConnection final : public Connection,
         request->headers.emplace_back(to_string(field.name_string()), to_string(field.value()));
       }
       request->body = std::move(message.body());
+      request->client_address = peer_address_;
       return router_.handle(*request, services_);
     } catch (const std::exception& e) {
       // The router catches handlers' exceptions; this is for anything else (out of memory).
@@ -173,7 +177,8 @@ class HttpConnection final : public Connection,
     message->set(http::field::server, "Hearth");
     message->set(http::field::content_type, without_line_breaks(response.content_type));
     for (auto& [name, value] : response.headers) {
-      message->set(name, without_line_breaks(std::move(value)));
+      // insert, not set: a response may carry several Set-Cookie headers.
+      message->insert(name, without_line_breaks(std::move(value)));
     }
     entry.status = response.status;
     if (response.head) {
@@ -243,6 +248,7 @@ class HttpConnection final : public Connection,
   State state_ = State::kReading;
   bool close_requested_ = false;
   bool unread_input_ = false;  // a request was refused before all of it was read
+  std::string peer_address_;
 };
 
 }  // namespace

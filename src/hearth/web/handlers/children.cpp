@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hearth/web/format.hpp"
+#include "hearth/web/handlers/child_record.hpp"
 #include "hearth/web/handlers/pages.hpp"
 #include "hearth/web/services.hpp"
 
@@ -34,22 +35,6 @@ std::optional<int> parse_page(std::string_view text) {
   return value;
 }
 
-std::string sex_label(const Messages& messages, const std::string& code) {
-  const std::string key = "sex." + code;
-  return messages.contains(key) ? messages.text(key) : code;
-}
-
-std::string age_text(const Messages& messages, const domain::OptionalDate& birth,
-                     core::Date today) {
-  if (!birth) return messages.text("children.not_recorded");
-  if (*birth > today) return messages.text("children.not_born_yet");
-  const int years = today.years_since(*birth);
-  if (years >= 1) return std::to_string(years);
-  const int months = months_between(*birth, today);
-  return months == 1 ? messages.text("age.month")
-                     : messages.text("age.months", {{"n", std::to_string(months)}});
-}
-
 json child_row(const Messages& messages, const store::ChildSummary& child, core::Date today) {
   std::string name = family_first_name(child.name);
   if (name.empty()) name = messages.text("children.name_not_recorded");
@@ -63,6 +48,8 @@ json child_row(const Messages& messages, const store::ChildSummary& child, core:
       {"has_former", !child.name.former_family.empty()},
       {"former", child.name.former_family},
       {"id", child.id},
+      {"href", child_href(child.la_code, child.id)},
+      {"restricted", child.restricted},
       {"date_of_birth", child.date_of_birth ? format_date_short(*child.date_of_birth)
                                             : messages.text("children.not_recorded")},
       {"age", age_text(messages, child.date_of_birth, today)},
@@ -73,9 +60,8 @@ json child_row(const Messages& messages, const store::ChildSummary& child, core:
 }
 
 // The link to one page of the same search.
-std::string page_href(const ChildrenSearch& search, bool name_la, int page) {
+std::string page_href(const ChildrenSearch& search, int page) {
   Fields params;
-  if (name_la && !search.la.empty()) params.emplace_back("la", search.la);
   if (!search.q.empty()) params.emplace_back("q", search.q);
   if (page > 1) params.emplace_back("page", std::to_string(page));
   std::string query = encode_query(params);
@@ -84,7 +70,7 @@ std::string page_href(const ChildrenSearch& search, bool name_la, int page) {
 
 // GOV.UK pagination: previous and next, the first and last pages, the current page and its
 // neighbours, and an ellipsis for each gap.
-json pagination_view(const ChildrenSearch& search, bool name_la, int page, int pages) {
+json pagination_view(const ChildrenSearch& search, int page, int pages) {
   json items = json::array();
   int last_shown = 0;
   for (int number = 1; number <= pages; ++number) {
@@ -93,15 +79,13 @@ json pagination_view(const ChildrenSearch& search, bool name_la, int page, int p
     if (number > last_shown + 1) items.push_back(json{{"is_ellipsis", true}});
     items.push_back(json{{"is_ellipsis", false},
                          {"number", number},
-                         {"href", page_href(search, name_la, number)},
+                         {"href", page_href(search, number)},
                          {"is_current", number == page}});
     last_shown = number;
   }
   return json{
-      {"has_prev", page > 1},
-      {"prev_href", page > 1 ? page_href(search, name_la, page - 1) : ""},
-      {"has_next", page < pages},
-      {"next_href", page < pages ? page_href(search, name_la, page + 1) : ""},
+      {"has_prev", page > 1},     {"prev_href", page > 1 ? page_href(search, page - 1) : ""},
+      {"has_next", page < pages}, {"next_href", page < pages ? page_href(search, page + 1) : ""},
       {"items", items},
   };
 }
@@ -127,8 +111,8 @@ core::Result<ChildrenSearch> ChildrenSearch::read(const Request& request,
 
 Response children_index(const Request& request, const RouteParams&, Services& services) {
   const Messages& messages = services.site.messages;
-  json view = page_view(messages.text("children.title"));
-  view["nav_children"] = true;
+  const access::Principal& user = request.user;
+  json view = page_view(request, messages.text("children.title"), "children");
   view["has_errors"] = false;
   view["has_q_error"] = false;
   view["q"] = std::string(trim(request.param("q").value_or("")));
@@ -141,48 +125,32 @@ Response children_index(const Request& request, const RouteParams&, Services& se
     view["errors"] = json::array({json{{"href", "#q"}, {"text", search.error().message}}});
     view["has_q_error"] = true;
     view["q_error"] = search.error().message;
-    view["authorities_choice"] = false;
     return render_page(services, 400, "children/index", view);
   }
-
-  auto authorities = services.store.authorities();
-  if (!authorities) return store_failure_page(services, "children", authorities.error());
-  if (search->la.empty() && !authorities->empty()) search->la = authorities->front().first;
-  const bool several = authorities->size() > 1;
-  if (!search->la.empty() &&
-      std::none_of(authorities->begin(), authorities->end(),
-                   [&](const auto& authority) { return authority.first == search->la; })) {
+  // Staff see their own authority's children only.
+  if (!search->la.empty() && search->la != user.la_code) {
     return bad_request_page(services, messages.text("children.error.la", {{"la", search->la}}));
   }
-  view["authorities_choice"] = several;
-  json choices = json::array();
-  for (const auto& [code, children] : *authorities) {
-    choices.push_back(json{
-        {"code", code},
-        {"label", messages.text("children.authority",
-                                {{"code", code},
-                                 {"count", format_count(children)},
-                                 {"noun", messages.text(children == 1 ? "children.noun_one"
-                                                                      : "children.noun_many")}})},
-        {"selected", code == search->la}});
-  }
-  view["authorities"] = choices;
   view["has_search"] = !search->q.empty();
-  view["clear_href"] = page_href(ChildrenSearch{"", 1, search->la}, several, 1);
-
-  if (authorities->empty()) {
-    view["no_children"] = true;
-    return render_page(services, 200, "children/index", view);
-  }
+  view["clear_href"] = "/children";
 
   store::ChildQuery query;
-  query.la_code = search->la;
+  query.la_code = user.la_code;
   query.name = search->q;
   query.page = search->page;
   query.page_size = kChildrenPageSize;
+  query.viewer_account_id = user.account_id;
   auto found = services.store.find_children(query);
   if (!found) return store_failure_page(services, "children", found.error());
-
+  // Who searched for whom is itself sensitive: the search words go to the audit log (never to
+  // the access log).
+  if (auto audited =
+          services.audit.record(user, {"children.search", "allowed", user.la_code, "",
+                                       "GET /children page " + std::to_string(search->page),
+                                       search->q.empty() ? "" : "search: " + search->q});
+      !audited) {
+    return store_failure_page(services, "audit", audited.error());
+  }
   const int64_t total = found->total;
   const int pages = static_cast<int>((total + kChildrenPageSize - 1) / kChildrenPageSize);
   if (search->page > 1 && search->page > pages) {
@@ -190,6 +158,10 @@ Response children_index(const Request& request, const RouteParams&, Services& se
                             messages.text("children.error.page_past_end",
                                           {{"page", std::to_string(search->page)},
                                            {"last", std::to_string(std::max(pages, 1))}}));
+  }
+  if (total == 0 && search->q.empty()) {
+    view["no_children"] = true;
+    return render_page(services, 200, "children/index", view);
   }
 
   const core::Date today = services.clock.today();
@@ -210,7 +182,7 @@ Response children_index(const Request& request, const RouteParams&, Services& se
     view["caption"] = messages.text("children.caption", {{"page", std::to_string(search->page)},
                                                          {"pages", std::to_string(pages)}});
   }
-  if (pages > 1) view["pagination"] = pagination_view(*search, several, search->page, pages);
+  if (pages > 1) view["pagination"] = pagination_view(*search, search->page, pages);
   return render_page(services, 200, "children/index", view);
 }
 

@@ -3,12 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "hearth/web/handlers/pages.hpp"
+#include "hearth/web/handlers/sign_in.hpp"
 #include "hearth/web/services.hpp"
 
 namespace hearth::web {
 
-Response home(const Request&, const RouteParams&, Services&) {
-  return redirect_response("/children");
+Response home(const Request& request, const RouteParams&, Services&) {
+  return redirect_response(home_path(request.user));
 }
 
 Response health(const Request&, const RouteParams&, Services& services) {

@@ -7,7 +7,7 @@
 
 namespace hearth::web {
 
-// GET / -> 302 to /children.
+// GET / -> 302 to the signed-in user's home page (sign_in.hpp home_path), or to /sign-in.
 Response home(const Request& request, const RouteParams& params, Services& services);
 // GET /healthz -> 200 "ok" when the store answers (schema_version), 503 "unavailable" when not.
 // For load balancers and `hearth serve` scripts; it shows no data.
