@@ -1,9 +1,9 @@
 #include "hearth/access/accounts.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <fmt/format.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "hearth/access/policy.hpp"
@@ -55,8 +55,10 @@ core::Status check_reason(std::string_view reason) {
 Principal command_line_principal() {
   Principal p;
   p.signed_in = true;
-  const char* user = std::getenv("USER");
-  const std::string name = user && *user ? user : std::to_string(::getuid());
+  // The operating-system account that runs the command: from the password database, since
+  // USER is the caller's to set.
+  const passwd* entry = ::getpwuid(::getuid());
+  const std::string name = entry && entry->pw_name ? entry->pw_name : std::to_string(::getuid());
   p.account_id = "cli:" + name;
   p.username = "cli:" + name;
   p.display_name = "Command line (" + name + ")";

@@ -804,6 +804,23 @@ TEST(SynthConsistency, AnAuthorityWhoseLastDayIsASundayIsConsistentToo) {
   }
 }
 
+// `hearth demo` simulates to the day it is run: an end in the middle of a collection year.
+TEST(SynthConsistency, AnAuthorityWhoseLastDayIsInTheMiddleOfAYearIsConsistentToo) {
+  Options options = options_for(12, 3);
+  options.end = core::Date::from_ymd(2026, 12, 1).value();
+  const Dataset d = generate(fictional_authority(Size::kSmall), options);
+  size_t x1 = 0;
+  for (const auto& problems : {ends_before_starts(d), dates_after(d, options.end),
+                               overlapping_episodes(d), x1_without_a_next_episode(d, x1),
+                               continuations_without_x1(d), validation_errors(d, options.end),
+                               unknown_codes(d, domain::collection_year_of(options.end))}) {
+    EXPECT_TRUE(problems.empty()) << describe(problems);
+  }
+  for (const auto& outcome : d.outcomes) {
+    EXPECT_LE(core::collection_year_end(outcome.collection_year), options.end) << outcome.id;
+  }
+}
+
 // ------------------------------------------------------------------------------------------- mess
 
 // The true child behind each agency record about a child the authority knows.

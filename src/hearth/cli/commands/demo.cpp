@@ -53,12 +53,14 @@ Runner add_demo(CLI::App& app) {
       const auto profile = synth::fictional_authority(*parsed_size);
       if (*children == 0) {
         std::cerr << fmt::format(
-            "demo: generating a synthetic {} local authority with {} years of history (seed "
-            "{})...\n",
+            "demo: generating a synthetic {} local authority with {} years of history to today "
+            "(seed {})...\n",
             *size, *years, *seed);
+        // A live authority's records run to today, so that My work's dates are current.
         synth::Options options;
         options.seed = *seed;
         options.years = *years;
+        options.end = core::SystemClock().today();
         const auto dataset = synth::generate(profile, options);
         std::cerr << fmt::format("demo: loading {} records into {}...\n", dataset.record_count(),
                                  o->db);
