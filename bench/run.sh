@@ -8,7 +8,8 @@
 #   BENCH_REPEAT   runs of each measurement; compare them and keep the best [1]
 #   BENCH_LARGEST  bulk load: how many of the largest English authorities [3]
 #   BENCH_BUDGET   reads: seconds at most of timed calls per operation [20]
-#   BENCH_ONLY     a space-separated subset of: synth load read demo [all four]
+#   BENCH_ONLY     a space-separated subset of: synth load read demo access pages [all]
+#   BENCH_SECONDS  pages: seconds of each wrk run [30]
 #   BENCH_TMP      where the databases and files go (needs ~15 GB for synth --out) [/tmp]
 # Starts a throwaway PostgreSQL (tools/pg_harness.sh) and stops it on exit.
 set -euo pipefail
@@ -22,29 +23,34 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 hearth=$build/hearth
 measure=$build/bench/measure
 store_bench=$build/bench/store_bench
-for program in "$hearth" "$measure" "$store_bench"; do
+access_bench=$build/bench/access_bench
+for program in "$hearth" "$measure" "$store_bench" "$access_bench"; do
   if [[ ! -x "$program" ]]; then
     echo "bench: $program is missing: build first (make build, or ninja -C $build)" >&2
     exit 1
   fi
 done
-for tool in sqlite3 psql curl; do
+for tool in sqlite3 psql curl wrk; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/install-deps)" >&2; exit 1; }
 done
 
 repeat=${BENCH_REPEAT:-1}
 largest=${BENCH_LARGEST:-3}
 budget=${BENCH_BUDGET:-20}
-only=${BENCH_ONLY:-synth load read demo}
+only=${BENCH_ONLY:-synth load read demo access pages}
+seconds=${BENCH_SECONDS:-30}
 work=$(mktemp -d "${BENCH_TMP:-/tmp}/hearth-bench.XXXXXX")
 pg_state=$work/pg
 demo_pid=
+serve_pid=
 
 cleanup() {
-  if [[ -n "$demo_pid" ]] && kill -0 "$demo_pid" 2>/dev/null; then
-    kill -INT "$demo_pid" 2>/dev/null || true
-    wait "$demo_pid" 2>/dev/null || true
-  fi
+  for pid in "$demo_pid" "$serve_pid"; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill -INT "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   "$root/tools/pg_harness.sh" stop "$pg_state" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -224,4 +230,74 @@ if wants demo; then
     start_demo "second start (run $run)"
   done
   rm -f "$work"/demo.db*
+fi
+
+# 5. Signing in at the real password cost, and the audit log's group commit.
+if wants access; then
+  section "sign-in (argon2id at Hearth's cost) and the audit log (group commit), SQLite and PostgreSQL"
+  start_postgres
+  for run in $(seq 1 "$repeat"); do
+    rm -f "$work"/access.db*
+    for threads in 1 2; do "$access_bench" signin --db "$work/access.db" --count 40 --threads "$threads"; done
+    for threads in 1 8 32; do "$access_bench" audit --db "$work/access.db" --count 20000 --threads "$threads"; done
+    db=$(pg_database bench_access)
+    for threads in 1 2; do "$access_bench" signin --db "$db" --count 40 --threads "$threads"; done
+    for threads in 1 8 32; do "$access_bench" audit --db "$db" --count 20000 --threads "$threads"; done
+    psql -q "$pg_url" -c "DROP DATABASE bench_access"
+    rm -f "$work"/access.db*
+  done
+fi
+
+# 6. The child's record page under load: hearth serve on a medium authority (the demo's), the
+#    demo social worker signed in, wrk on loopback with 200 connections over their allocated
+#    children (whole records, audited), first as fast as it goes, then paced at 1,500 pages a
+#    second.
+if wants pages; then
+  # pages_run DB LABEL: serve DB, sign in, run wrk twice, stop.
+  pages_run() {
+    local db=$1 label=$2 out=$work/serve.out url password form token
+    "$hearth" serve --db "$db" --port 0 >"$out" 2>"$work/serve.err" &
+    serve_pid=$!
+    while ! grep -q 'Hearth is serving' "$out"; do
+      kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
+      sleep 0.05
+    done
+    url=$(grep -o 'http://[^ ]*/' "$out" | head -n 1)
+    url=${url%/}
+    password=$(awk '$1 == "social.worker" { print $2 }' "$work/accounts.txt")
+    form=$(curl -s -c "$work/jar" "$url/sign-in")
+    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' <<<"$form" | head -n 1)
+    curl -s -b "$work/jar" -c "$work/jar" -o /dev/null \
+      --data "csrf_token=$token&username=social.worker&password=$password" "$url/sign-in"
+    awk '$6 == "hearth_session" { print $7 }' "$work/jar" >"$work/session"
+    curl -s -b "hearth_session=$(cat "$work/session")" "$url/my-work" |
+      grep -o 'href="/children/[^"]*"' | sed 's/href="//; s/"$//' | sort -u >"$work/pages"
+    echo "$label: $(wc -l <"$work/pages") allocated children, a page each of $(curl -s -b "hearth_session=$(cat "$work/session")" "$url$(head -n 1 "$work/pages")" | wc -c) bytes or so"
+    echo "-- as fast as it goes (closed loop: latency is 200 connections / throughput):"
+    PAGES_FILE=$work/pages SESSION_FILE=$work/session wrk -t2 -c200 -d"${seconds}s" --latency \
+      -s "$root/bench/wrk/pages.lua" "$url" | grep '^RESULT'
+    echo "-- paced at 1,500 pages a second:"
+    PAGES_FILE=$work/pages SESSION_FILE=$work/session RATE=1500 CONNECTIONS=200 \
+      wrk -t2 -c200 -d"${seconds}s" --latency -s "$root/bench/wrk/pages.lua" "$url" | grep '^RESULT'
+    kill -INT "$serve_pid"
+    wait "$serve_pid" || true
+    serve_pid=
+  }
+  # The accounts table `hearth demo` prints, as "username password" lines.
+  accounts_of() { awk 'NF >= 3 && $1 ~ /\./ || $1 == "analyst" || $1 == "admin" || $1 == "auditor" { print $1, $2 }' "$1"; }
+  section "the child's record page under load (wrk, 200 connections), medium authority, auditing on"
+  start_postgres
+  for run in $(seq 1 "$repeat"); do
+    rm -f "$work"/pages.db*
+    "$hearth" demo --db "$work/pages.db" --no-serve >"$work/demo.out" 2>/dev/null
+    accounts_of "$work/demo.out" >"$work/accounts.txt"
+    pages_run "$work/pages.db" "SQLite (run $run)"
+    rm -f "$work"/pages.db*
+    db=$(pg_database bench_pages)
+    "$hearth" demo --db "$db" --no-serve >"$work/demo.out" 2>/dev/null
+    accounts_of "$work/demo.out" >"$work/accounts.txt"
+    psql -q "$db" -c "VACUUM ANALYZE"
+    pages_run "$db" "PostgreSQL (run $run)"
+    psql -q "$pg_url" -c "DROP DATABASE bench_pages"
+  done
 fi

@@ -154,6 +154,18 @@ store::Result<StoredRecord> FakeStore::get(const store::RecordKey& key) {
   return found->second.back();
 }
 
+store::Result<std::vector<StoredRecord>> FakeStore::get_many(
+    std::span<const store::RecordKey> keys) {
+  HEARTH_RETURN_IF_ERROR(check_available());
+  std::lock_guard lock(mutex_);
+  std::vector<StoredRecord> out;
+  for (const auto& key : keys) {
+    auto found = records_.find(key_of(key));
+    if (found != records_.end() && is_current(found->second)) out.push_back(found->second.back());
+  }
+  return out;
+}
+
 store::Result<std::vector<StoredRecord>> FakeStore::history(const store::RecordKey& key) {
   HEARTH_RETURN_IF_ERROR(check_available());
   std::lock_guard lock(mutex_);

@@ -51,6 +51,8 @@ class FakeStore final : public store::Store {
   store::Result<int> schema_version() override;
   store::Status transact(const std::function<store::Status(store::Writer&)>& work) override;
   store::Result<store::StoredRecord> get(const store::RecordKey& key) override;
+  store::Result<std::vector<store::StoredRecord>> get_many(
+      std::span<const store::RecordKey> keys) override;
   store::Result<std::vector<store::StoredRecord>> history(const store::RecordKey& key) override;
   store::Result<store::ChildRecord> child_record(std::string_view la_code,
                                                  std::string_view child_id) override;

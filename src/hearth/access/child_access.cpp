@@ -23,15 +23,6 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-template <typename T>
-std::optional<T> lookup(store::Store& store, domain::RecordKind kind, const std::string& la,
-                        const std::string& id) {
-  if (id.empty()) return std::nullopt;
-  auto found = store.get_as<T>({kind, la, id});
-  if (!found) return std::nullopt;
-  return std::move(found->value);
-}
-
 }  // namespace
 
 ChildRecords::ChildRecords(store::Store& store, const core::Clock& clock, AuditLog& audit)
@@ -109,21 +100,31 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
   opened.full = full.allowed;
   opened.decision = full.allowed ? full : Decision::deny(full.denial);
   const domain::Child& child = record->child.value;
-  opened.team =
-      lookup<domain::Team>(store_, domain::RecordKind::kTeam, child.la_code, child.team_id);
-  opened.worker = lookup<domain::Practitioner>(store_, domain::RecordKind::kPractitioner,
-                                               child.la_code, child.allocated_worker_id);
+  // The team and the workers the page names, in one read.
+  std::set<std::string> named{child.allocated_worker_id};
   if (opened.full) {
-    std::set<std::string> named;
     for (const auto& note : record->case_notes) named.insert(note.author_id);
-    for (const auto& episode : record->social_worker_episodes)
+    for (const auto& episode : record->social_worker_episodes) {
       named.insert(episode.practitioner_id);
-    for (const auto& id : named) {
-      if (auto found = lookup<domain::Practitioner>(store_, domain::RecordKind::kPractitioner,
-                                                    child.la_code, id)) {
-        opened.practitioners.push_back(std::move(*found));
-      }
     }
+  }
+  std::vector<store::RecordKey> keys;
+  if (!child.team_id.empty())
+    keys.push_back({domain::RecordKind::kTeam, child.la_code, child.team_id});
+  for (const auto& id : named) {
+    if (!id.empty()) keys.push_back({domain::RecordKind::kPractitioner, child.la_code, id});
+  }
+  auto found = store_.get_many(keys);
+  if (!found) return found.error();
+  for (auto& stored : *found) {
+    if (auto* team = std::get_if<domain::Team>(&stored.record)) {
+      opened.team = std::move(*team);
+    } else if (auto* practitioner = std::get_if<domain::Practitioner>(&stored.record)) {
+      if (practitioner->id == child.allocated_worker_id) opened.worker = *practitioner;
+      if (opened.full) opened.practitioners.push_back(std::move(*practitioner));
+    }
+  }
+  if (opened.full) {
     opened.record = std::move(*record);
     opened.shows_break_glass =
         full.basis == Basis::kAllocatedWorker || full.basis == Basis::kTeamManager;

@@ -217,6 +217,10 @@ class Store {
   template <typename T>
   Result<Stored<T>> get_as(const RecordKey& key);
 
+  // The current revisions of several records in one round trip, in no particular order; keys
+  // with no current record (none, or withdrawn) are left out.
+  virtual Result<std::vector<StoredRecord>> get_many(std::span<const RecordKey> keys) = 0;
+
   // Every revision of a record, oldest first (withdrawals included). kNotFound if none.
   virtual Result<std::vector<StoredRecord>> history(const RecordKey& key) = 0;
 

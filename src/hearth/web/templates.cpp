@@ -1,65 +1,19 @@
 #include "hearth/web/templates.hpp"
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 namespace hearth::web {
 namespace {
 
-namespace mustache = kainjow::mustache;
 namespace fs = std::filesystem;
 
 constexpr std::string_view kExtension = ".mustache";
 constexpr std::string_view kPartialsFolder = "partials/";
-
-mustache::data to_data(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      mustache::data out{mustache::data::type::object};
-      for (const auto& [key, item] : value.items()) out.set(key, to_data(item));
-      return out;
-    }
-    case nlohmann::json::value_t::array: {
-      mustache::data out{mustache::data::type::list};
-      for (const auto& item : value) out.push_back(to_data(item));
-      return out;
-    }
-    case nlohmann::json::value_t::string:
-      return mustache::data{value.get_ref<const std::string&>()};
-    case nlohmann::json::value_t::boolean:
-      return mustache::data{value.get<bool>()};
-    case nlohmann::json::value_t::number_integer:
-      return mustache::data{std::to_string(value.get<int64_t>())};
-    case nlohmann::json::value_t::number_unsigned:
-      return mustache::data{std::to_string(value.get<uint64_t>())};
-    case nlohmann::json::value_t::number_float:
-      return mustache::data{fmt::format("{}", value.get<double>())};
-    default:
-      return mustache::data{false};
-  }
-}
-
-// Looks partials up in the template set rather than in the view, so that a view key can never
-// stand in for a partial.
-class PartialsContext final : public mustache::context<std::string> {
- public:
-  PartialsContext(const mustache::data* view, const std::map<std::string, mustache::data>& partials)
-      : mustache::context<std::string>(view), partials_(partials) {}
-
-  const mustache::data* get_partial(const std::string& name) const override {
-    auto found = partials_.find(name);
-    return found == partials_.end() ? nullptr : &found->second;
-  }
-
- private:
-  const std::map<std::string, mustache::data>& partials_;
-};
 
 core::Result<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -82,6 +36,10 @@ core::Result<Templates> Templates::load(const fs::path& folder,
     return core::Error::not_found("template folder " + folder.string() + " does not exist");
   }
   Templates templates;
+  templates.compiled_ =
+      std::make_shared<std::map<std::string, detail::CompiledTemplate, std::less<>>>();
+  templates.partials_ =
+      std::make_shared<std::map<std::string, detail::CompiledTemplate, std::less<>>>();
   for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
     const fs::path& path = it->path();
@@ -100,13 +58,12 @@ core::Result<Templates> Templates::load(const fs::path& folder,
             .at(path.string(), line_of(*text, at));
       }
     }
-    mustache::mustache parsed{*text};
-    if (!parsed.is_valid()) {
-      return core::Error::invalid("template", parsed.error_message()).at(path.string(), 0);
-    }
+    auto compiled = detail::compile_template(*text, path.string());
+    if (!compiled) return compiled.error();
     if (name.starts_with(kPartialsFolder)) {
-      templates.partials_[name.substr(kPartialsFolder.size())] = *text;
+      (*templates.partials_)[name.substr(kPartialsFolder.size())] = *compiled;
     }
+    (*templates.compiled_)[name] = std::move(*compiled);
     templates.sources_[name] = std::move(*text);
   }
   if (ec) return core::Error::io("cannot list " + folder.string() + ": " + ec.message());
@@ -118,38 +75,36 @@ core::Result<Templates> Templates::load(const fs::path& folder,
           " is missing");
     }
   }
-  // A partial that does not exist renders as nothing; make it an error at start instead.
-  static const std::regex kPartialTag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
-  for (const auto& [name, text] : templates.sources_) {
-    for (auto match = std::sregex_iterator(text.begin(), text.end(), kPartialTag);
-         match != std::sregex_iterator(); ++match) {
-      if (templates.partials_.count((*match)[1].str()) == 0) {
-        return core::Error::not_found("partial " + (*match)[1].str() + " (" +
-                                      std::string(kPartialsFolder) + (*match)[1].str() +
-                                      std::string(kExtension) + ") is missing")
-            .at((folder / (name + std::string(kExtension))).string(),
-                line_of(text, static_cast<size_t>(match->position())));
+  // A partial that does not exist would render as nothing; make it an error at start instead.
+  for (const auto& [name, compiled] : *templates.compiled_) {
+    for (const auto& [partial, line] : detail::partials_used(compiled)) {
+      if (templates.partials_->count(partial) == 0) {
+        return core::Error::not_found("partial " + partial + " (" + std::string(kPartialsFolder) +
+                                      partial + std::string(kExtension) + ") is missing")
+            .at((folder / (name + std::string(kExtension))).string(), line);
       }
     }
   }
+  // Partials are looked up in the template set, never in the view, so that a view key can never
+  // stand in for a partial.
+  auto partials = templates.partials_;
+  const auto find = [partials](const std::string& partial) -> const detail::CompiledTemplate* {
+    const auto found = partials->find(partial);
+    return found == partials->end() ? nullptr : &found->second;
+  };
+  for (auto& [name, compiled] : *templates.partials_) detail::link_partials(compiled, find);
+  for (auto& [name, compiled] : *templates.compiled_) detail::link_partials(compiled, find);
   return templates;
 }
 
 std::string Templates::render(std::string_view name, const nlohmann::json& view) const {
-  auto found = sources_.find(name);
-  if (found == sources_.end()) throw std::runtime_error("no template named " + std::string(name));
-
-  // Parsed on every render: a kainjow template keeps error state while rendering, so one parsed
-  // object cannot be shared between threads, and parsing a page this size takes microseconds.
-  mustache::mustache page{found->second};
-  std::map<std::string, mustache::data> partials;
-  for (const auto& [partial_name, text] : partials_) partials.emplace(partial_name, text);
-  const mustache::data data = to_data(view);
-  PartialsContext context(&data, partials);
-  std::string html = page.render(context);
-  if (!page.is_valid()) {
-    throw std::runtime_error("template " + std::string(name) + ": " + page.error_message());
+  const auto found = compiled_ ? compiled_->find(name) : decltype(compiled_->end()){};
+  if (!compiled_ || found == compiled_->end()) {
+    throw std::runtime_error("no template named " + std::string(name));
   }
+  std::string html;
+  html.reserve(16 * 1024);
+  detail::render_template(found->second, view, html);
   return html;
 }
 

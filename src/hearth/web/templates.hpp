@@ -1,4 +1,5 @@
-// Server-rendered pages: Mustache templates (kainjow) from web/templates, loaded once at start.
+// Server-rendered pages: Mustache templates from web/templates, compiled once at start
+// (detail/mustache.hpp says which Mustache).
 //
 // A template is named by its path under the templates folder without ".mustache":
 // "children/index". Templates under partials/ are also partials, named by file:
@@ -13,6 +14,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "hearth/core/result.hpp"
+#include "hearth/web/detail/mustache.hpp"
 
 namespace hearth::web {
 
@@ -42,7 +45,9 @@ class Templates {
 
  private:
   std::map<std::string, std::string, std::less<>> sources_;
-  std::map<std::string, std::string, std::less<>> partials_;  // by file name: "layout_start"
+  // Compiled, partials linked. Shared pointers so that moving a Templates keeps the links.
+  std::shared_ptr<std::map<std::string, detail::CompiledTemplate, std::less<>>> compiled_;
+  std::shared_ptr<std::map<std::string, detail::CompiledTemplate, std::less<>>> partials_;
 };
 
 }  // namespace hearth::web

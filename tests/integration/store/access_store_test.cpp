@@ -401,6 +401,31 @@ TEST_P(AccessStoreTest, MigratingAVersionOneDatabaseIndexesItsChildrenAndAgencyR
   EXPECT_EQ(agency->rows[0].local_ref, "CR/1");
 }
 
+TEST_P(AccessStoreTest, GetsManyRecordsAtOnceLeavingOutTheMissingAndTheWithdrawn) {
+  std::vector<Record> records;
+  for (int i = 1; i <= 70; ++i) records.push_back(sample_child("C" + std::to_string(i), "A", "B"));
+  records.push_back(domain::Team{"T1", "999", "Team one", "assessment"});
+  ASSERT_TRUE(store_->bulk_load(records, change("loaded")));
+  ASSERT_TRUE(store_->withdraw({RecordKind::kChild, "999", "C2"}, change("entered in error")));
+  std::vector<RecordKey> keys{{RecordKind::kTeam, "999", "T1"},
+                              {RecordKind::kChild, "999", "C2"},
+                              {RecordKind::kChild, "999", "C404"},
+                              {RecordKind::kChild, "888", "C1"}};
+  for (int i = 3; i <= 70; ++i)
+    keys.push_back({RecordKind::kChild, "999", "C" + std::to_string(i)});
+  auto found = store_->get_many(keys);  // more keys than one statement takes
+  ASSERT_TRUE(found) << found.error().describe();
+  EXPECT_EQ(found->size(), 1u + 68u);
+  size_t teams = 0;
+  for (const auto& stored : *found) {
+    if (std::holds_alternative<domain::Team>(stored.record)) ++teams;
+    EXPECT_NE(id_of(stored.record), "C2");
+    EXPECT_EQ(stored.info.revision, 1);
+  }
+  EXPECT_EQ(teams, 1u);
+  EXPECT_TRUE(store_->get_many({})->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccessStoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -101,6 +101,58 @@ TEST(Templates, EscapeDataAndRenderPartials) {
             "Hello &lt;b&gt;&quot;Jo&quot; &amp; &apos;Al&apos;&lt;/b&gt;|[a&lt;][b]|onno|42");
 }
 
+TEST(Templates, RemoveLinesThatHoldOnlyASectionCommentOrPartialTag) {
+  TempWebRoot root;
+  write_file(root.path() / "templates/partials/item.mustache", "<li>{{.}}</li>\n");
+  write_file(root.path() / "templates/page.mustache",
+             "<ul>\n  {{! the items }}\n  {{#rows}}\n  {{> item}}\n  {{/rows}}\n</ul>\n"
+             "<p>{{#flag}}inline{{/flag}}</p>\n");
+  auto site = Site::load(root.path());
+  ASSERT_TRUE(site.ok()) << site.error().describe();
+  EXPECT_EQ(site->templates.render("page", {{"rows", {"a", "b"}}, {"flag", true}}),
+            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p>inline</p>\n");
+}
+
+TEST(Templates, SkipSectionsOfAbsentFalseZeroEmptyAndNullValuesAndLookOutwardForNames) {
+  TempWebRoot root;
+  write_file(root.path() / "templates/page.mustache",
+             "{{#a}}A{{/a}}{{#b}}B{{/b}}{{#c}}C{{/c}}{{#d}}D{{/d}}{{#e}}E{{/e}}{{#f}}F{{/f}}|"
+             "{{^a}}a{{/a}}{{^b}}b{{/b}}{{^e}}e{{/e}}|{{#o}}{{x}}{{outer}}{{o.x}}{{/o}}|{{o.x}}|"
+             "{{#s}}[{{.}}]{{/s}}|{{missing.deep}}");
+  auto site = Site::load(root.path());
+  ASSERT_TRUE(site.ok()) << site.error().describe();
+  const nlohmann::json view = {{"b", false},     {"c", 0},
+                               {"d", ""},        {"e", nlohmann::json::array()},
+                               {"f", nullptr},   {"o", {{"x", "in"}}},
+                               {"outer", "out"}, {"s", "text"}};
+  EXPECT_EQ(site->templates.render("page", view), "|abe|inoutin|in|[text]|");
+}
+
+TEST(Templates, NameTheLineOfAMismatchedOrUnclosedSection) {
+  for (const auto& [text, expected] :
+       std::vector<std::pair<std::string, std::string>>{{"<p>\n{{#a}}\n{{/b}}\n", "line 3"},
+                                                        {"<p>\n\n{{#a}} never closed", "line 3"},
+                                                        {"{{/a}}", "line 1"},
+                                                        {"a\n{{=<% %>=}}", "line 2"},
+                                                        {"{{unclosed", "line 1"}}) {
+    TempWebRoot root;
+    write_file(root.path() / "templates/bad.mustache", text);
+    auto site = Site::load(root.path());
+    ASSERT_FALSE(site.ok()) << text;
+    EXPECT_NE(site.error().describe().find("bad.mustache " + expected), std::string::npos)
+        << text << " -> " << site.error().describe();
+  }
+}
+
+TEST(Templates, APartialThatIncludesItselfIsABugNotAHang) {
+  TempWebRoot root;
+  write_file(root.path() / "templates/partials/loop.mustache", "x{{> loop}}");
+  write_file(root.path() / "templates/page.mustache", "{{> loop}}");
+  auto site = Site::load(root.path());
+  ASSERT_TRUE(site.ok()) << site.error().describe();
+  EXPECT_THROW(site->templates.render("page", nlohmann::json::object()), std::runtime_error);
+}
+
 TEST(Templates, ViewKeysCannotStandInForPartials) {
   TempWebRoot root;
   write_file(root.path() / "templates/partials/footer.mustache", "real footer");

@@ -21,6 +21,7 @@ class SqlStore final : public Store {
   core::Result<int> schema_version() override;
   core::Status transact(const std::function<core::Status(Writer&)>& work) override;
   core::Result<StoredRecord> get(const RecordKey& key) override;
+  core::Result<std::vector<StoredRecord>> get_many(std::span<const RecordKey> keys) override;
   core::Result<std::vector<StoredRecord>> history(const RecordKey& key) override;
   core::Result<ChildRecord> child_record(std::string_view la_code,
                                          std::string_view child_id) override;

@@ -48,9 +48,12 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
+// A statement prepared on the server the first time it runs (a named statement of this
+// connection), then executed by name: the server parses and plans it once, not on every call.
 class PostgresStatement final : public detail::Statement {
  public:
-  PostgresStatement(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {}
+  PostgresStatement(PGconn* conn, std::string sql, std::string name)
+      : conn_(conn), sql_(std::move(sql)), name_(std::move(name)) {}
   ~PostgresStatement() override { clear_result(); }
 
   void bind_text(int index, std::string_view value) override { slot(index) = std::string(value); }
@@ -62,8 +65,16 @@ class PostgresStatement final : public detail::Statement {
       std::vector<const char*> values;
       values.reserve(params_.size());
       for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
-      result_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr,
-                             values.data(), nullptr, nullptr, 0);
+      if (!prepared_) {
+        PGresult* made = PQprepare(conn_, name_.c_str(), sql_.c_str(), 0, nullptr);
+        const bool ok = PQresultStatus(made) == PGRES_COMMAND_OK;
+        Error error = ok ? Error{} : error_from_result(made, conn_, "preparing a query failed");
+        PQclear(made);
+        if (!ok) return error;
+        prepared_ = true;
+      }
+      result_ = PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()), values.data(),
+                               nullptr, nullptr, 0);
       const auto status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         Error error = error_from_result(result_, conn_, "query failed");
@@ -102,6 +113,8 @@ class PostgresStatement final : public detail::Statement {
 
   PGconn* conn_;
   std::string sql_;
+  std::string name_;
+  bool prepared_ = false;
   std::vector<std::optional<std::string>> params_;
   PGresult* result_ = nullptr;
   int row_ = -1;
@@ -163,7 +176,8 @@ class PostgresConnection final : public detail::Connection {
     }
     auto found = cache_.find(std::string(sql));
     if (found != cache_.end()) return found->second.get();
-    auto statement = std::make_unique<PostgresStatement>(conn_, number_placeholders(sql));
+    auto statement = std::make_unique<PostgresStatement>(
+        conn_, number_placeholders(sql), fmt::format("hearth_{}", cache_.size() + 1));
     auto* raw = statement.get();
     cache_.emplace(std::string(sql), std::move(statement));
     return raw;
