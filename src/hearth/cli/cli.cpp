@@ -35,12 +35,27 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::RequiredError& e) {
-    // "hearth frobnicate": CLI11 only says a subcommand is required; name the word it did not know.
-    const auto rest = app.remaining();
-    if (!rest.empty()) {
-      std::cerr << "hearth: '" << rest.front()
-                << "' is not a hearth command (commands: demo, serve, synth, migrate, user, audit; "
-                   "see hearth --help)\n";
+    // "hearth frobnicate", "hearth user frobnicate": CLI11 only says a subcommand is required;
+    // name the word it did not know, and the commands there are.
+    CLI::App* at = &app;
+    std::string path = "hearth";
+    while (!at->get_subcommands().empty()) {
+      at = at->get_subcommands().front();
+      path += " " + at->get_name();
+    }
+    std::string commands;
+    for (const CLI::App* sub : at->get_subcommands([](CLI::App*) { return true; })) {
+      commands += (commands.empty() ? "" : ", ") + sub->get_name();
+    }
+    auto rest = at->remaining();
+    if (rest.empty()) rest = app.remaining();
+    if (!commands.empty()) {
+      if (rest.empty()) {
+        std::cerr << path << ": say which (" << commands << "; see " << path << " --help)\n";
+      } else {
+        std::cerr << "hearth: '" << rest.front() << "' is not a " << path << " command ("
+                  << commands << "; see " << path << " --help)\n";
+      }
       return kExitUsage;
     }
     app.exit(e);

@@ -186,6 +186,16 @@ TEST_F(CliTest, AnUnknownSubcommandIsNamedInTheMessage) {
   EXPECT_THAT(o.err, HasSubstr("frobnicate")) << describe(o);
 }
 
+TEST_F(CliTest, AnUnknownSubcommandOfUserOrAuditIsNamedWithTheOnesThereAre) {
+  const Outcome user = run({"user", "frobnicate"});
+  EXPECT_EQ(user.exit_code, 2) << describe(user);
+  EXPECT_THAT(user.err, HasSubstr("'frobnicate' is not a hearth user command"));
+  EXPECT_THAT(user.err, HasSubstr("add, disable, enable, reset-password, list"));
+  const Outcome audit = run({"audit"});
+  EXPECT_EQ(audit.exit_code, 2) << describe(audit);
+  EXPECT_THAT(audit.err, HasSubstr("verify, show"));
+}
+
 TEST_F(CliTest, AnUnknownFlagIsBadUsageNamingIt) {
   const Outcome o = run({"synth", "--sise", "small"});
   EXPECT_EQ(o.exit_code, 2) << describe(o);

@@ -10,4 +10,5 @@ hearth_unit_test(web_test LABEL web
     ${CMAKE_CURRENT_LIST_DIR}/children_page_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/server_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/access_matrix_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/pages_test.cpp
   LIBS hearth_web hearth_fake_store Boost::headers spdlog::spdlog Threads::Threads)
