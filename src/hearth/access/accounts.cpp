@@ -8,6 +8,7 @@
 
 #include "hearth/access/policy.hpp"
 #include "hearth/core/digest.hpp"
+#include "hearth/core/text.hpp"
 
 namespace hearth::access {
 namespace {
@@ -28,14 +29,6 @@ bool valid_username(std::string_view name) {
 bool has_control_characters(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 core::Status check_reason(std::string_view reason) {
@@ -158,7 +151,7 @@ core::Result<AccountWithPassword> Accounts::add(const Principal& by, const NewAc
                                                 std::string_view reason) {
   HEARTH_RETURN_IF_ERROR(check_allowed(by));
   NewAccount a = in;
-  a.username = lower(a.username);
+  a.username = core::ascii_lower(a.username);
   HEARTH_RETURN_IF_ERROR(check_reason(reason));
   HEARTH_RETURN_IF_ERROR(check_new_account(a));
   const std::string password = a.password.empty() ? generate_password() : a.password;

@@ -4,24 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::access {
 namespace {
 
 using core::Error;
-
-size_t utf8_characters(std::string_view text) {
-  size_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
-std::string_view trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 }  // namespace
 
@@ -176,8 +164,8 @@ core::Result<domain::CaseNote> ChildRecords::case_note(const Principal& principa
 
 core::Status ChildRecords::break_glass(const Principal& principal, std::string_view la_code,
                                        std::string_view child_id, std::string_view reason_in) {
-  const std::string_view reason = trim(reason_in);
-  const size_t length = utf8_characters(reason);
+  const std::string_view reason = core::trim(reason_in);
+  const size_t length = core::utf8_length(reason);
   if (length < kMinBreakGlassReason) {
     return Error::invalid("reason", fmt::format("Enter why you need to see this record, in at "
                                                 "least {} characters",

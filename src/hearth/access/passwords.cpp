@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::access {
 namespace embedded {
 extern const std::string_view k_common_passwords;
@@ -16,14 +18,6 @@ namespace {
 void ensure_sodium() {
   static const bool ready = sodium_init() >= 0;
   if (!ready) throw std::runtime_error("libsodium could not be initialised");
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 const std::unordered_set<std::string_view>& common_passwords() {
@@ -41,12 +35,6 @@ const std::unordered_set<std::string_view>& common_passwords() {
     return out;
   }();
   return set;
-}
-
-size_t utf8_characters(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 }  // namespace
@@ -89,12 +77,12 @@ core::Status check_password_policy(std::string_view password, std::string_view u
   if (password.size() > kMaxPasswordLength) {
     return refuse(fmt::format("Password must be {} characters or fewer", kMaxPasswordLength));
   }
-  if (utf8_characters(password) < kMinPasswordLength) {
+  if (core::utf8_length(password) < kMinPasswordLength) {
     return refuse(fmt::format(
         "Password must be {} characters or more. Three or four random words make a good one",
         kMinPasswordLength));
   }
-  const std::string lowered = lower(password);
+  const std::string lowered = core::ascii_lower(password);
   if (is_common_password(lowered)) {
     return refuse(
         "Password is one of the most common passwords. Choose one that is harder to "
@@ -103,14 +91,14 @@ core::Status check_password_policy(std::string_view password, std::string_view u
   if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password[0]; })) {
     return refuse("Password must not be one character repeated");
   }
-  if (!username.empty() && lowered.find(lower(username)) != std::string::npos) {
+  if (!username.empty() && lowered.find(core::ascii_lower(username)) != std::string::npos) {
     return refuse("Password must not contain your username");
   }
   return {};
 }
 
 bool is_common_password(std::string_view password) {
-  return common_passwords().count(lower(password)) > 0;
+  return common_passwords().count(core::ascii_lower(password)) > 0;
 }
 
 std::string generate_password() {

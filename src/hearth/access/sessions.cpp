@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "hearth/core/digest.hpp"
+#include "hearth/core/text.hpp"
 
 namespace hearth::access {
 namespace {
@@ -16,17 +17,6 @@ constexpr size_t kTokenBytes = 32;
 
 Timestamp plus_seconds(Timestamp at, int64_t seconds) {
   return Timestamp::from_micros(at.micros() + seconds * 1'000'000);
-}
-
-std::string trim_lower(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool is_hex_token(std::string_view token) {
@@ -111,7 +101,7 @@ core::Error Sessions::refuse(const SignInAttempt& attempt, const std::string& us
 }
 
 core::Result<NewSession> Sessions::sign_in(const SignInAttempt& attempt) {
-  const std::string username = trim_lower(attempt.username);
+  const std::string username = core::ascii_lower(core::trim(attempt.username));
   if (username.empty()) return Error::invalid("username", "Enter your username");
   if (username.size() > kMaxUsernameLength) {
     return Error::invalid(

@@ -7,6 +7,7 @@
 //   calendar.hpp  England and Wales bank holidays and working-day arithmetic.
 //   env.hpp       Clock (SystemClock, FixedClock for tests) and Random (seeded, deterministic).
 //   digest.hpp    SHA-256, random secrets and constant-time comparison (libsodium).
+//   text.hpp      ASCII lower case, trimming, UTF-8 character counts.
 #pragma once
 
 #include "hearth/core/calendar.hpp"
@@ -15,3 +16,4 @@
 #include "hearth/core/env.hpp"
 #include "hearth/core/error.hpp"
 #include "hearth/core/result.hpp"
+#include "hearth/core/text.hpp"

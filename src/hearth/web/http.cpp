@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::web {
 namespace {
 
@@ -404,11 +406,7 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 size_t utf8_length(std::string_view text) {
-  size_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
+  return core::utf8_length(text);
 }
 
 std::string redact_target(std::string_view target) {

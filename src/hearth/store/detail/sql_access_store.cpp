@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/text.hpp"
 #include "hearth/store/store.hpp"
 
 namespace hearth::store::detail {
@@ -97,14 +98,6 @@ BreakGlass read_break_glass(Statement& row) {
                     text(row, 3), timestamp(row, 4), timestamp(row, 5)};
 }
 
-std::string lower_ascii(std::string_view in) {
-  std::string out(in);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string_view scope_name(ThrottleScope scope) {
   return scope == ThrottleScope::kAccount ? "account" : "address";
 }
@@ -160,7 +153,7 @@ Result<int> SqlAccessStore::put_account(const Account& account, const Change& ch
                                         std::optional<int> expected_revision) {
   HEARTH_RETURN_IF_ERROR(check_change(change));
   if (account.id.empty()) return Error::invalid("id", "an account needs an id");
-  const std::string username = lower_ascii(account.username);
+  const std::string username = core::ascii_lower(account.username);
   if (username.empty()) return Error::invalid("username", "an account needs a username");
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
@@ -214,7 +207,7 @@ Result<StoredAccount> SqlAccessStore::get_account(std::string_view account_id) {
 }
 
 Result<StoredAccount> SqlAccessStore::find_account(std::string_view username) {
-  return account_where(pool_, "c.username = ?", lower_ascii(username));
+  return account_where(pool_, "c.username = ?", core::ascii_lower(username));
 }
 
 Result<std::vector<StoredAccount>> SqlAccessStore::list_accounts() {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/text.hpp"
 #include "hearth/store/detail/codec.hpp"
 
 namespace hearth::store::detail {
@@ -16,14 +17,6 @@ using core::Status;
 
 // Bytes after every UTF-8 character, so [prefix, prefix + kAfterAll) covers every extension.
 constexpr std::string_view kAfterAll = "\xf4\x8f\xbf\xbf";
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 Status check_change(const Change& change) {
   if (change.by.empty()) return Error::invalid("by", "a change must say who made it");
@@ -40,8 +33,8 @@ Status check_key(const Record& record) {
 }
 
 std::string sort_key(const domain::Child& child) {
-  return lower_ascii(child.name.family) + '\x1f' + lower_ascii(child.name.given) + '\x1f' +
-         child.id;
+  return core::ascii_lower(child.name.family) + '\x1f' + core::ascii_lower(child.name.given) +
+         '\x1f' + child.id;
 }
 
 std::vector<std::string> child_tokens(const domain::Child& child) {
@@ -50,7 +43,7 @@ std::vector<std::string> child_tokens(const domain::Child& child) {
                                   &child.name.preferred, &child.name.former_family}) {
     for (auto& token : name_tokens(*name)) tokens.insert(std::move(token));
   }
-  tokens.insert(lower_ascii(child.id));
+  tokens.insert(core::ascii_lower(child.id));
   return {tokens.begin(), tokens.end()};
 }
 
@@ -65,7 +58,7 @@ Status index_agency_record(Connection& connection, const domain::AgencyRecord& r
   }
   if (withdrawn) return {};
   const std::string recorded = record.recorded.to_iso();
-  const std::string local_ref = lower_ascii(record.local_ref);
+  const std::string local_ref = core::ascii_lower(record.local_ref);
   auto done = run_sql(connection,
                       "INSERT INTO agency_record_search (la_code, agency_id, recorded, record_id, "
                       "local_ref) VALUES (?, ?, ?, ?, ?)",
@@ -293,27 +286,14 @@ Status SqlStore::transact(const std::function<Status(Writer&)>& work) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Connection& connection = **lease;
-  if (auto begun = connection.begin_write(); !begun) return begun.error();
   SqlWriter writer(connection);
-  Status outcome;
-  try {
-    outcome = work(writer);
-  } catch (...) {
-    (void)connection.exec("ROLLBACK");
-    throw;
-  }
-  if (outcome && writer.failed()) {
-    outcome = Error::internal("a write in this transaction failed; nothing was saved");
-  }
-  if (!outcome) {
-    (void)connection.exec("ROLLBACK");
+  return in_write_transaction(connection, [&]() -> Status {
+    Status outcome = work(writer);
+    if (outcome && writer.failed()) {
+      return Error::internal("a write in this transaction failed; nothing was saved");
+    }
     return outcome;
-  }
-  if (auto committed = connection.exec("COMMIT"); !committed) {
-    (void)connection.exec("ROLLBACK");
-    return committed.error();
-  }
-  return {};
+  });
 }
 
 Result<StoredRecord> SqlStore::get(const RecordKey& key) {
@@ -596,7 +576,7 @@ Result<AgencyRecordPage> SqlStore::find_agency_records(const AgencyRecordQuery& 
   std::string where = "WHERE a.la_code = ? AND a.agency_id = ?";
   std::vector<std::string> params{query.la_code, query.agency_id};
   if (!query.local_ref.empty()) {
-    const std::string prefix = lower_ascii(query.local_ref);
+    const std::string prefix = core::ascii_lower(query.local_ref);
     where += " AND a.local_ref >= ? AND a.local_ref < ?";
     params.push_back(prefix);
     params.push_back(prefix + std::string(kAfterAll));
@@ -764,7 +744,7 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
         agency_rows.emplace_back(agency->agency_id);
         agency_rows.emplace_back(agency->recorded.to_iso());
         agency_rows.emplace_back(agency->id);
-        agency_rows.emplace_back(lower_ascii(agency->local_ref));
+        agency_rows.emplace_back(core::ascii_lower(agency->local_ref));
       }
     }
     if (auto done = connection.insert_rows("record_revision", kRevisionColumns, rows); !done) {

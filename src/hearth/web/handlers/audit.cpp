@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hearth/access/audit_verify.hpp"
+#include "hearth/core/text.hpp"
 #include "hearth/web/format.hpp"
 #include "hearth/web/handlers/child_record.hpp"
 #include "hearth/web/handlers/pages.hpp"
@@ -14,12 +15,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kPageSize = 100;
-
-std::string trimmed(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
-}
 
 std::string action_label(std::string_view action) {
   static const std::pair<std::string_view, std::string_view> kLabels[] = {
@@ -53,9 +48,10 @@ std::string action_label(std::string_view action) {
 }  // namespace
 
 Response audit_page(const Request& request, const RouteParams&, Services& services) {
-  const std::string la = trimmed(request.param("la").value_or(request.user.la_code));
-  const std::string child = trimmed(request.param("child").value_or(""));
-  const std::string username = trimmed(request.param("user").value_or(""));
+  const std::string la =
+      std::string(core::trim(request.param("la").value_or(request.user.la_code)));
+  const std::string child = std::string(core::trim(request.param("child").value_or("")));
+  const std::string username = std::string(core::trim(request.param("user").value_or("")));
   json view = page_view(request, "Audit log", "audit");
   view["la"] = la;
   view["child"] = child;

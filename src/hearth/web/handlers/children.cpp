@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hearth/core/text.hpp"
 #include "hearth/web/format.hpp"
 #include "hearth/web/handlers/child_record.hpp"
 #include "hearth/web/handlers/pages.hpp"
@@ -16,13 +17,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxPage = 1'000'000;
-
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const size_t first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
 
 std::optional<int> parse_page(std::string_view text) {
   if (text.empty() || text.size() > 7) return std::nullopt;
@@ -100,12 +94,12 @@ core::Result<ChildrenSearch> ChildrenSearch::read(const Request& request,
     if (!parsed) return core::Error::invalid("page", messages.text("children.error.page"));
     search.page = *parsed;
   }
-  search.q = std::string(trim(request.param("q").value_or("")));
+  search.q = std::string(core::trim(request.param("q").value_or("")));
   if (utf8_length(search.q) > kMaxSearchChars) {
     return core::Error::invalid("q", messages.text("children.error.q_too_long",
                                                    {{"max", std::to_string(kMaxSearchChars)}}));
   }
-  search.la = std::string(trim(request.param("la").value_or("")));
+  search.la = std::string(core::trim(request.param("la").value_or("")));
   return search;
 }
 
@@ -115,7 +109,7 @@ Response children_index(const Request& request, const RouteParams&, Services& se
   json view = page_view(request, messages.text("children.title"), "children");
   view["has_errors"] = false;
   view["has_q_error"] = false;
-  view["q"] = std::string(trim(request.param("q").value_or("")));
+  view["q"] = std::string(core::trim(request.param("q").value_or("")));
 
   auto search = ChildrenSearch::read(request, messages);
   if (!search) {

@@ -1,0 +1,18 @@
+// Small text helpers that several modules need: ASCII lower case (usernames, search keys,
+// references: never a locale's), trimming blanks, and counting UTF-8 characters.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace hearth::core {
+
+// A-Z to a-z; every other byte, UTF-8 included, as it is.
+std::string ascii_lower(std::string_view text);
+// Without leading and trailing spaces, tabs, carriage returns and line feeds.
+std::string_view trim(std::string_view text);
+// Characters (code points) in UTF-8 text: the bytes that do not continue a character.
+size_t utf8_length(std::string_view text);
+
+}  // namespace hearth::core
