@@ -318,9 +318,8 @@ Result<std::vector<store::AuditEntry>> FakeAccessStore::find_audit(const store::
   const size_t limit = static_cast<size_t>(std::clamp(query.limit, 1, 1000));
   for (auto it = audit_.rbegin(); it != audit_.rend() && out.size() < limit; ++it) {
     const auto& e = it->event;
-    if (!query.child_id.empty() && (e.la_code != query.la_code || e.child_id != query.child_id)) {
-      continue;
-    }
+    if (!query.la_code.empty() && e.la_code != query.la_code) continue;
+    if (!query.child_id.empty() && e.child_id != query.child_id) continue;
     if (!query.actor_id.empty() && e.actor_id != query.actor_id) continue;
     if (query.before_seq > 0 && it->seq >= query.before_seq) continue;
     out.push_back(*it);

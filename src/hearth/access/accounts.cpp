@@ -147,6 +147,43 @@ core::Status Accounts::check_new_account(const NewAccount& a) {
   return {};
 }
 
+core::Status Accounts::check_scope(const Principal& by, const store::Account& account) {
+  // An administrator of an authority manages that authority's accounts; one with no authority
+  // (the command line, a national administrator) manages any.
+  if (by.la_code.empty() || by.la_code == account.la_code) return {};
+  return Error::forbidden(
+      fmt::format("{} is an account of authority {}, not of yours ({})", account.username,
+                  account.la_code.empty() ? "none" : account.la_code, by.la_code));
+}
+
+// Allocation follows the practitioner record: two enabled accounts on one would let the second
+// read every child allocated to the first.
+core::Status Accounts::check_practitioner_free(const store::Account& account) {
+  if (account.practitioner_id.empty()) return {};
+  auto accounts = store_.access().list_accounts();
+  if (!accounts) return accounts.error();
+  for (const auto& other : *accounts) {
+    if (other.account.id != account.id && !other.account.disabled &&
+        other.account.la_code == account.la_code &&
+        other.account.practitioner_id == account.practitioner_id) {
+      return Error::conflict(fmt::format("practitioner {} already has an enabled account ({}): "
+                                         "disable it first",
+                                         account.practitioner_id, other.account.username))
+          .in_field("practitioner_id");
+    }
+  }
+  return {};
+}
+
+core::Result<store::StoredAccount> Accounts::find_in_scope(const Principal& by,
+                                                           std::string_view username) {
+  HEARTH_RETURN_IF_ERROR(check_allowed(by));
+  auto found = store_.access().find_account(username);
+  if (!found) return found.error();
+  HEARTH_RETURN_IF_ERROR(check_scope(by, found->account));
+  return found;
+}
+
 core::Result<AccountWithPassword> Accounts::add(const Principal& by, const NewAccount& in,
                                                 std::string_view reason) {
   HEARTH_RETURN_IF_ERROR(check_allowed(by));
@@ -154,10 +191,6 @@ core::Result<AccountWithPassword> Accounts::add(const Principal& by, const NewAc
   a.username = core::ascii_lower(a.username);
   HEARTH_RETURN_IF_ERROR(check_reason(reason));
   HEARTH_RETURN_IF_ERROR(check_new_account(a));
-  const std::string password = a.password.empty() ? generate_password() : a.password;
-  auto hash = hasher_.hash(password);
-  if (!hash) return hash.error();
-
   store::Account account;
   account.id = "U" + core::random_hex(5);
   account.username = a.username;
@@ -167,70 +200,88 @@ core::Result<AccountWithPassword> Accounts::add(const Principal& by, const NewAc
   account.team_id = a.team_id;
   account.agency_id = a.agency_id;
   account.practitioner_id = a.practitioner_id;
+  HEARTH_RETURN_IF_ERROR(check_scope(by, account));
+  HEARTH_RETURN_IF_ERROR(check_practitioner_free(account));
+  const std::string password = a.password.empty() ? generate_password() : a.password;
+  auto hash = hasher_.hash(password);
+  if (!hash) return hash.error();
+  // Audited first: a change that follows a failed audit would have no trace.
+  HEARTH_RETURN_IF_ERROR(audit_.record(
+      by, {"account.add", "allowed", account.la_code, "",
+           "account " + account.username + " (" + a.role + ")", std::string(reason)}));
   auto put = store_.access().put_account(account, change_by(by, reason), 0);
   if (!put) return put.error();
   HEARTH_RETURN_IF_ERROR(store_.access().set_password_hash(account.id, *hash, clock_.now()));
-  HEARTH_RETURN_IF_ERROR(audit_.record(
-      by, {"account.add", "allowed", "", "", "account " + account.username + " (" + a.role + ")",
-           std::string(reason)}));
   return AccountWithPassword{account, password};
 }
 
 core::Status Accounts::set_disabled(const Principal& by, std::string_view username, bool disabled,
                                     std::string_view reason) {
-  HEARTH_RETURN_IF_ERROR(check_allowed(by));
   HEARTH_RETURN_IF_ERROR(check_reason(reason));
-  auto found = store_.access().find_account(username);
+  auto found = find_in_scope(by, username);
   if (!found) return found.error();
   store::Account account = found->account;
   if (account.disabled == disabled) return {};
   account.disabled = disabled;
+  if (!disabled) HEARTH_RETURN_IF_ERROR(check_practitioner_free(account));
+  HEARTH_RETURN_IF_ERROR(
+      audit_.record(by, {disabled ? "account.disable" : "account.enable", "allowed",
+                         account.la_code, "", "account " + account.username, std::string(reason)}));
   HEARTH_RETURN_IF_ERROR(
       store_.access().put_account(account, change_by(by, reason), found->revision));
   if (disabled) {
     auto ended = store_.access().revoke_sessions(account.id, clock_.now());
     if (!ended) return ended.error();
+  } else {
+    // Back from being disabled: earlier failures no longer lock the username.
+    HEARTH_RETURN_IF_ERROR(
+        store_.access().clear_sign_in_failures(store::ThrottleScope::kAccount, account.username));
   }
-  return audit_.record(by, {disabled ? "account.disable" : "account.enable", "allowed", "", "",
-                            "account " + account.username, std::string(reason)});
+  return {};
 }
 
 core::Result<std::string> Accounts::reset_password(const Principal& by, std::string_view username,
                                                    std::string_view password_in,
                                                    std::string_view reason) {
-  HEARTH_RETURN_IF_ERROR(check_allowed(by));
   HEARTH_RETURN_IF_ERROR(check_reason(reason));
-  auto found = store_.access().find_account(username);
+  auto found = find_in_scope(by, username);
   if (!found) return found.error();
   const std::string password = password_in.empty() ? generate_password() : std::string(password_in);
   HEARTH_RETURN_IF_ERROR(check_password_policy(password, found->account.username));
   auto hash = hasher_.hash(password);
   if (!hash) return hash.error();
+  HEARTH_RETURN_IF_ERROR(
+      audit_.record(by, {"account.reset_password", "allowed", found->account.la_code, "",
+                         "account " + found->account.username, std::string(reason)}));
   // The reset is a revision of the account (who, when, why); the hash itself is not kept in it.
   HEARTH_RETURN_IF_ERROR(store_.access().put_account(
       found->account, change_by(by, fmt::format("password reset: {}", reason)), found->revision));
   HEARTH_RETURN_IF_ERROR(store_.access().set_password_hash(found->account.id, *hash, clock_.now()));
   auto ended = store_.access().revoke_sessions(found->account.id, clock_.now());
   if (!ended) return ended.error();
-  HEARTH_RETURN_IF_ERROR(
-      audit_.record(by, {"account.reset_password", "allowed", "", "",
-                         "account " + found->account.username, std::string(reason)}));
+  // The lock's message sends people to their administrator: the reset lifts it.
+  HEARTH_RETURN_IF_ERROR(store_.access().clear_sign_in_failures(store::ThrottleScope::kAccount,
+                                                                found->account.username));
   return password;
 }
 
 core::Result<std::vector<store::StoredAccount>> Accounts::list(const Principal& by) {
   HEARTH_RETURN_IF_ERROR(check_allowed(by));
-  return store_.access().list_accounts();
+  auto accounts = store_.access().list_accounts();
+  if (!accounts) return accounts.error();
+  if (!by.la_code.empty()) {
+    std::erase_if(*accounts, [&](const auto& a) { return a.account.la_code != by.la_code; });
+  }
+  return accounts;
 }
 
 core::Result<store::StoredAccount> Accounts::find(const Principal& by, std::string_view username) {
-  HEARTH_RETURN_IF_ERROR(check_allowed(by));
-  return store_.access().find_account(username);
+  return find_in_scope(by, username);
 }
 
 core::Result<std::vector<store::StoredAccount>> Accounts::history(const Principal& by,
                                                                   std::string_view username) {
-  auto found = find(by, username);
+  auto found = find_in_scope(by, username);
   if (!found) return found.error();
   return store_.access().account_history(found->account.id);
 }
@@ -238,18 +289,21 @@ core::Result<std::vector<store::StoredAccount>> Accounts::history(const Principa
 core::Status Accounts::set_restricted_member(const Principal& by, std::string_view la_code,
                                              std::string_view child_id, std::string_view username,
                                              bool member, std::string_view reason) {
-  HEARTH_RETURN_IF_ERROR(check_allowed(by));
   HEARTH_RETURN_IF_ERROR(check_reason(reason));
-  auto found = store_.access().find_account(username);
+  auto found = find_in_scope(by, username);
   if (!found) return found.error();
+  if (found->account.la_code != la_code) {
+    return Error::invalid("la_code", fmt::format("{} works for authority {}, not {}", username,
+                                                 found->account.la_code, la_code));
+  }
   auto child =
       store_.get({domain::RecordKind::kChild, std::string(la_code), std::string(child_id)});
   if (!child) return child.error();
-  HEARTH_RETURN_IF_ERROR(store_.access().set_restricted_member(la_code, child_id, found->account.id,
-                                                               member, change_by(by, reason)));
-  return audit_.record(
+  HEARTH_RETURN_IF_ERROR(audit_.record(
       by, {member ? "restricted.add" : "restricted.remove", "allowed", std::string(la_code),
-           std::string(child_id), "account " + found->account.username, std::string(reason)});
+           std::string(child_id), "account " + found->account.username, std::string(reason)}));
+  return store_.access().set_restricted_member(la_code, child_id, found->account.id, member,
+                                               change_by(by, reason));
 }
 
 }  // namespace hearth::access

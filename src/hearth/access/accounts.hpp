@@ -5,6 +5,10 @@
 //
 // Only a principal with accounts.manage (an administrator; the command line acts as one, since
 // whoever runs it can open the database anyway) may call these: anyone else gets kForbidden.
+// An administrator of an authority manages that authority's accounts only (kForbidden, or for
+// list() the others left out); one with no authority (the command line) manages any. A
+// practitioner record is linked to one enabled account at most (kConflict). Each change is
+// audited before it is made, so that no change is without its trace.
 #pragma once
 
 #include <string>
@@ -44,10 +48,12 @@ class Accounts {
            AuditLog& audit);
 
   // Errors: kInvalid naming the field (username, display_name, role, la_code, team_id,
-  // agency_id, practitioner_id, password, reason); kConflict when the username is taken.
+  // agency_id, practitioner_id, password, reason); kConflict when the username is taken or the
+  // practitioner already has an enabled account.
   core::Result<AccountWithPassword> add(const Principal& by, const NewAccount& account,
                                         std::string_view reason);
-  // kNotFound for an unknown username.
+  // kNotFound for an unknown username; kConflict enabling an account whose practitioner has
+  // another enabled account.
   core::Status set_disabled(const Principal& by, std::string_view username, bool disabled,
                             std::string_view reason);
   // `password` empty: generate one. Returns the password set.
@@ -64,7 +70,10 @@ class Accounts {
 
  private:
   core::Status check_allowed(const Principal& by);
+  core::Status check_scope(const Principal& by, const store::Account& account);
+  core::Result<store::StoredAccount> find_in_scope(const Principal& by, std::string_view username);
   core::Status check_new_account(const NewAccount& account);
+  core::Status check_practitioner_free(const store::Account& account);
   store::Change change_by(const Principal& by, std::string_view reason) const;
 
   store::Store& store_;

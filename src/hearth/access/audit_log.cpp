@@ -1,5 +1,6 @@
 #include "hearth/access/audit_log.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace hearth::access {
@@ -7,6 +8,17 @@ namespace {
 
 // Enough to amortise a commit, small enough that one transaction stays short.
 constexpr size_t kMaxBatch = 512;
+// What the log keeps of a field: an audit entry is a trace, not a store for whatever a request
+// carried (a search of a megabyte, an address full of junk).
+constexpr size_t kMaxField = 500;
+
+void cut(std::string& field) {
+  if (field.size() <= kMaxField) return;
+  size_t end = kMaxField;
+  while (end > 0 && (static_cast<unsigned char>(field[end]) & 0xC0) == 0x80) --end;  // whole UTF-8
+  field.resize(end);
+  field += "…";
+}
 
 }  // namespace
 
@@ -22,7 +34,7 @@ AuditLog::~AuditLog() {
   writer_.join();
 }
 
-core::Status AuditLog::record(const Principal& who, AuditDetail detail) {
+store::AuditEvent AuditLog::event_of(const Principal& who, AuditDetail detail) const {
   store::AuditEvent event;
   event.at = clock_.now();
   event.actor_id = who.account_id;
@@ -30,22 +42,53 @@ core::Status AuditLog::record(const Principal& who, AuditDetail detail) {
   event.actor_role = who.signed_in ? std::string(role_name(who.role)) : "";
   event.action = std::move(detail.action);
   event.outcome = std::move(detail.outcome);
-  event.la_code = std::move(detail.la_code);
+  // With no child, the entry belongs to the actor's authority, so that an authority's auditor
+  // sees its sign-ins and searches too.
+  event.la_code = detail.la_code.empty() ? who.la_code : std::move(detail.la_code);
   event.child_id = std::move(detail.child_id);
   event.target = std::move(detail.target);
   event.reason = std::move(detail.reason);
   event.address = who.address;
-  return record(std::move(event));
+  return event;
+}
+
+core::Status AuditLog::record(const Principal& who, AuditDetail detail) {
+  return record(event_of(who, std::move(detail)));
 }
 
 core::Status AuditLog::record(store::AuditEvent event) {
-  Pending pending{std::move(event), {}, false};
+  std::vector<Pending> pending(1);
+  pending.front().event = std::move(event);
+  return write(pending);
+}
+
+core::Status AuditLog::record_all(const Principal& who, std::vector<AuditDetail> details) {
+  if (details.empty()) return {};
+  std::vector<Pending> pending(details.size());
+  for (size_t i = 0; i < details.size(); ++i) {
+    pending[i].event = event_of(who, std::move(details[i]));
+  }
+  return write(pending);
+}
+
+core::Status AuditLog::write(std::vector<Pending>& pending) {
+  for (Pending& one : pending) {
+    for (std::string* field : {&one.event.actor_name, &one.event.la_code, &one.event.child_id,
+                               &one.event.target, &one.event.reason, &one.event.address}) {
+      cut(*field);
+    }
+  }
   std::unique_lock lock(mutex_);
   if (stopping_) return core::Error::unavailable("the audit log is shutting down");
-  queue_.push_back(&pending);
+  for (Pending& one : pending) queue_.push_back(&one);
   work_.notify_one();
-  done_.wait(lock, [&] { return pending.done; });
-  return pending.status;
+  done_.wait(lock, [&] {
+    return std::all_of(pending.begin(), pending.end(), [](const Pending& p) { return p.done; });
+  });
+  for (const Pending& one : pending) {
+    if (!one.status) return one.status;
+  }
+  return {};
 }
 
 int64_t AuditLog::entries_written() const {
@@ -74,24 +117,41 @@ void AuditLog::run() {
       queue_.pop_front();
     }
     lock.unlock();
-    events.clear();
-    for (const Pending* pending : batch) events.push_back(pending->event);
-    core::Status status;
+    // Nothing may end this thread: every caller in the batch is waiting for an answer.
+    int64_t written = 0;
+    int64_t commits = 0;
     try {
-      auto written = store_.append_audit(events);
-      if (!written) status = written.error();
+      events.clear();
+      for (const Pending* pending : batch) events.push_back(pending->event);
+      auto appended = store_.append_audit(events);
+      if (appended) {
+        written = static_cast<int64_t>(batch.size());
+        commits = 1;
+        for (Pending* pending : batch) pending->status = {};
+      } else if (batch.size() == 1) {
+        batch.front()->status = appended.error();
+      } else {
+        // One entry the database refuses must not fail the others: try each on its own.
+        for (Pending* pending : batch) {
+          const store::AuditEvent one[] = {pending->event};
+          auto alone = store_.append_audit(one);
+          pending->status = alone ? core::Status{} : core::Status(alone.error());
+          if (alone) {
+            ++written;
+            ++commits;
+          }
+        }
+      }
     } catch (const std::exception& e) {
-      status = core::Error::internal(std::string("writing the audit log failed: ") + e.what());
+      for (Pending* pending : batch) {
+        pending->status =
+            core::Error::internal(std::string("writing the audit log failed: ") + e.what());
+      }
     }
     lock.lock();
-    if (status) {
-      written_ += static_cast<int64_t>(batch.size());
-      ++commits_;
-    }
-    for (Pending* pending : batch) {
-      pending->status = status;
-      pending->done = true;
-    }
+    written_ += written;
+    commits_ += commits;
+    for (Pending* pending : batch) pending->done = true;
     done_.notify_all();
   }
 }

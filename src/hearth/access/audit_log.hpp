@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "hearth/access/roles.hpp"
 #include "hearth/core/env.hpp"
@@ -45,6 +46,9 @@ class AuditLog {
   core::Status record(const Principal& who, AuditDetail detail);
   // The same with an event already filled in (its `at` is kept).
   core::Status record(store::AuditEvent event);
+  // Several entries for `who` at once (a list of children shown: one entry a child), waiting
+  // once for them all. The first error, if any.
+  core::Status record_all(const Principal& who, std::vector<AuditDetail> details);
 
   // Entries written since start, and commits made: for the log and the benchmarks.
   int64_t entries_written() const;
@@ -57,6 +61,9 @@ class AuditLog {
     bool done = false;
   };
 
+  store::AuditEvent event_of(const Principal& who, AuditDetail detail) const;
+  // Queues the entries and waits until every one is written.
+  core::Status write(std::vector<Pending>& pending);
   void run();
 
   store::AccessStore& store_;

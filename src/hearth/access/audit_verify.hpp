@@ -1,7 +1,8 @@
 // Checking the audit log's hash chain (`hearth audit verify`): each entry's hash must be the
 // hash of its own content and the hash before it, the sequence must run 1, 2, 3 without a gap,
-// and the last entry must be the head the log recorded, so that an entry changed, removed from
-// the middle or cut from the end all show, with the first entry where the chain breaks.
+// and the chain must reach the head the log recorded when the check began, so that an entry
+// changed, removed from the middle or cut from the end all show, with the first entry where the
+// chain breaks. Entries written during the check (by a running server) are left for the next.
 //
 // Tamper-evident, not tamper-proof: someone able to rewrite the whole table and its head could
 // rebuild a consistent chain. Copying the head's hash somewhere else now and then (`hearth audit

@@ -17,8 +17,7 @@ ChildRecords::ChildRecords(store::Store& store, const core::Clock& clock, AuditL
     : store_(store), clock_(clock), audit_(audit) {}
 
 core::Result<ChildFacts> ChildRecords::facts(const Principal& principal,
-                                             const store::ChildRecord& record,
-                                             const workflow::ChildStatus& status) {
+                                             const store::ChildRecord& record) {
   const domain::Child& child = record.child.value;
   ChildFacts facts;
   facts.la_code = child.la_code;
@@ -26,11 +25,6 @@ core::Result<ChildFacts> ChildRecords::facts(const Principal& principal,
   facts.allocated_worker_id = child.allocated_worker_id;
   facts.team_id = child.team_id;
   facts.restricted = child.restricted;
-  facts.looked_after_or_on_plan = status.looked_after || status.on_protection_plan;
-  const core::Date since = clock_.today().add_days(-kFrontDoorContactDays);
-  for (const auto& contact : record.contacts) {
-    if (contact.received >= since) facts.recent_front_door_contact = true;
-  }
   if (child.restricted && principal.signed_in) {
     auto member =
         store_.access().is_restricted_member(child.la_code, child.id, principal.account_id);
@@ -60,7 +54,7 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
                                                      std::string_view child_id,
                                                      std::string_view target,
                                                      std::string_view action) {
-  const Decision by_role = decide(principal, Permission::kChildSummary);
+  const Decision by_role = decide_by_role(principal, Permission::kChildSummary);
   if (!by_role.allowed) {
     HEARTH_RETURN_IF_ERROR(audit_refusal(principal, la_code, child_id, target, action, by_role));
     return Error::forbidden("You do not have access to children's records");
@@ -76,7 +70,7 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
   }
   OpenedRecord opened;
   opened.status = workflow::current_status(*record, clock_.today());
-  auto facts = this->facts(principal, *record, opened.status);
+  auto facts = this->facts(principal, *record);
   if (!facts) return facts.error();
   const Decision summary = decide(principal, Permission::kChildSummary, &*facts);
   if (!summary.allowed) {
@@ -97,22 +91,48 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
     }
   }
   std::vector<store::RecordKey> keys;
-  if (!child.team_id.empty())
+  if (!child.team_id.empty()) {
     keys.push_back({domain::RecordKind::kTeam, child.la_code, child.team_id});
+  }
   for (const auto& id : named) {
     if (!id.empty()) keys.push_back({domain::RecordKind::kPractitioner, child.la_code, id});
   }
+  if (opened.full) {
+    for (const auto& relationship : record->relationships) {
+      if (relationship.other_is_child) {
+        keys.push_back({domain::RecordKind::kChild, child.la_code, relationship.person_id});
+      }
+    }
+  }
   auto found = store_.get_many(keys);
   if (!found) return found.error();
+  std::set<std::string> visible_children;
   for (auto& stored : *found) {
     if (auto* team = std::get_if<domain::Team>(&stored.record)) {
       opened.team = std::move(*team);
     } else if (auto* practitioner = std::get_if<domain::Practitioner>(&stored.record)) {
       if (practitioner->id == child.allocated_worker_id) opened.worker = *practitioner;
       if (opened.full) opened.practitioners.push_back(std::move(*practitioner));
+    } else if (auto* sibling = std::get_if<domain::Child>(&stored.record)) {
+      bool visible = !sibling->restricted;
+      if (!visible && principal.signed_in) {
+        auto member = store_.access().is_restricted_member(sibling->la_code, sibling->id,
+                                                           principal.account_id);
+        if (!member) return member.error();
+        visible = *member;
+      }
+      if (visible) {
+        visible_children.insert(sibling->id);
+        opened.related_children.push_back(std::move(*sibling));
+      }
     }
   }
   if (opened.full) {
+    // A related child who is restricted (an adopted sibling) is not even named to those off
+    // their list.
+    std::erase_if(record->relationships, [&](const domain::Relationship& r) {
+      return r.other_is_child && visible_children.count(r.person_id) == 0;
+    });
     opened.record = std::move(*record);
     opened.shows_break_glass =
         full.basis == Basis::kAllocatedWorker || full.basis == Basis::kTeamManager;
@@ -122,7 +142,20 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
       opened.break_glass = std::move(*grants);
     }
   } else {
-    opened.record.child = std::move(record->child);  // the summary: nothing else leaves here
+    // The summary: who the child is and who holds the case, and nothing else leaves here (no
+    // address, identifiers, characteristics or episodes).
+    const domain::Child& whole = record->child.value;
+    domain::Child summary;
+    summary.id = whole.id;
+    summary.la_code = whole.la_code;
+    summary.name = whole.name;
+    summary.sex = whole.sex;
+    summary.date_of_birth = whole.date_of_birth;
+    summary.expected_date_of_birth = whole.expected_date_of_birth;
+    summary.team_id = whole.team_id;
+    summary.allocated_worker_id = whole.allocated_worker_id;
+    summary.restricted = whole.restricted;
+    opened.record.child = {std::move(summary), record->child.info};
   }
   return opened;
 }
@@ -175,7 +208,7 @@ core::Status ChildRecords::break_glass(const Principal& principal, std::string_v
     return Error::invalid(
         "reason", fmt::format("Reason must be {} characters or fewer", kMaxBreakGlassReason));
   }
-  const Decision by_role = decide(principal, Permission::kBreakGlass);
+  const Decision by_role = decide_by_role(principal, Permission::kBreakGlass);
   const std::string target = fmt::format("break-glass {}/{}", la_code, child_id);
   if (!by_role.allowed) {
     HEARTH_RETURN_IF_ERROR(
@@ -184,8 +217,7 @@ core::Status ChildRecords::break_glass(const Principal& principal, std::string_v
   }
   auto record = store_.child_record(la_code, child_id);
   if (!record) return record.error();
-  const auto status = workflow::current_status(*record, clock_.today());
-  auto facts = this->facts(principal, *record, status);
+  auto facts = this->facts(principal, *record);
   if (!facts) return facts.error();
   const Decision decision = decide(principal, Permission::kBreakGlass, &*facts);
   if (!decision.allowed) {
@@ -193,12 +225,14 @@ core::Status ChildRecords::break_glass(const Principal& principal, std::string_v
         audit_refusal(principal, la_code, child_id, target, "child.break_glass", decision));
     return Error::not_found(fmt::format("no child {} in authority {}", child_id, la_code));
   }
+  // Audited first: a grant without its trace must never exist.
+  HEARTH_RETURN_IF_ERROR(
+      audit_.record(principal, {"child.break_glass", "allowed", std::string(la_code),
+                                std::string(child_id), target, std::string(reason)}));
   const core::Timestamp now = clock_.now();
-  HEARTH_RETURN_IF_ERROR(store_.access().record_break_glass(
+  return store_.access().record_break_glass(
       {principal.account_id, std::string(la_code), std::string(child_id), std::string(reason), now,
-       core::Timestamp::from_micros(now.micros() + kBreakGlassHours * 3'600'000'000)}));
-  return audit_.record(principal, {"child.break_glass", "allowed", std::string(la_code),
-                                   std::string(child_id), target, std::string(reason)});
+       core::Timestamp::from_micros(now.micros() + kBreakGlassHours * 3'600'000'000)});
 }
 
 }  // namespace hearth::access

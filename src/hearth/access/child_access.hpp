@@ -1,8 +1,7 @@
 // Opening a child's record: the one service the child's page (and later the API) calls. It
-// gathers the facts the policy needs (allocation, restriction, status, recent contacts,
-// break-glass), asks the policy, writes the audit entry, and gives back only what the decision
-// allows: the whole record, or the summary with nothing else in it, so that no page can show
-// more than was decided.
+// gathers the facts the policy needs (allocation, restriction, break-glass), asks the policy,
+// writes the audit entry, and gives back only what the decision allows: the whole record, or the
+// summary with nothing else in it, so that no page can show more than was decided.
 //
 //   auto opened = records.open(principal, "999", "C0001234", "GET /children/999/C0001234");
 //   if (!opened) ... kNotFound (no such child, or hidden from this principal), kForbidden
@@ -25,7 +24,6 @@
 namespace hearth::access {
 
 inline constexpr int64_t kBreakGlassHours = 8;  // a working day
-inline constexpr int kFrontDoorContactDays = 30;
 inline constexpr size_t kMinBreakGlassReason = 10;
 inline constexpr size_t kMaxBreakGlassReason = 1000;
 
@@ -36,8 +34,11 @@ struct OpenedRecord {
   workflow::ChildStatus status;
   std::optional<domain::Team> team;            // the team the child is allocated to
   std::optional<domain::Practitioner> worker;  // the allocated worker
-  // Full record only: the practitioners its case notes and social worker episodes name.
+  // Full record only: the practitioners its case notes and social worker episodes name, and
+  // the related children (siblings in care) the principal may see; relationships to the others
+  // are left out of the record.
   std::vector<domain::Practitioner> practitioners;
+  std::vector<domain::Child> related_children;
   // Who gave a reason to open this record: shown to the allocated worker and the team manager.
   std::vector<store::BreakGlass> break_glass;
   bool shows_break_glass = false;
@@ -64,8 +65,7 @@ class ChildRecords {
 
   // The policy's facts about a child for a principal (reads the restricted list and the
   // principal's break-glass grants when they matter).
-  core::Result<ChildFacts> facts(const Principal& principal, const store::ChildRecord& record,
-                                 const workflow::ChildStatus& status);
+  core::Result<ChildFacts> facts(const Principal& principal, const store::ChildRecord& record);
 
  private:
   core::Result<OpenedRecord> decide_open(const Principal& principal, std::string_view la_code,

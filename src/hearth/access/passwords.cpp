@@ -37,6 +37,23 @@ const std::unordered_set<std::string_view>& common_passwords() {
   return set;
 }
 
+// The password without digits and symbols at either end, and with a word repeated once
+// ("monkeymonkey") taken once.
+std::string common_core(std::string_view lowered) {
+  const auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  size_t first = 0;
+  size_t last = lowered.size();
+  while (first < last && !is_letter(lowered[first])) ++first;
+  while (last > first && !is_letter(lowered[last - 1])) --last;
+  std::string core(lowered.substr(first, last - first));
+  if (core.size() >= 2 && core.size() % 2 == 0 &&
+      core.compare(0, core.size() / 2, core, core.size() / 2) == 0) {
+    core.resize(core.size() / 2);
+  }
+  // A core of a letter or two says nothing ("!!!!1234a"): leave that to the length rule.
+  return core.size() >= 4 ? core : std::string();
+}
+
 }  // namespace
 
 PasswordCost PasswordCost::standard() {
@@ -87,6 +104,13 @@ core::Status check_password_policy(std::string_view password, std::string_view u
     return refuse(
         "Password is one of the most common passwords. Choose one that is harder to "
         "guess");
+  }
+  // Few of the common passwords are 12 characters long, but many are with a year or a "!" put
+  // after them ("Summer2024!!", "password1234", "qwerty123456789"): judge the word without them.
+  if (is_common_password(common_core(lowered))) {
+    return refuse(
+        "Password is a common password with numbers or symbols added. Three or four random words "
+        "make a better one");
   }
   if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password[0]; })) {
     return refuse("Password must not be one character repeated");

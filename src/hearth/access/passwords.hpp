@@ -47,8 +47,9 @@ class PasswordHasher {
 
 // kInvalid in field "password", with a message for the person choosing it, when the password is
 // shorter than kMinPasswordLength characters or longer than kMaxPasswordLength bytes, is on the
-// list of common passwords (whatever its case), contains the username, or is one character
-// repeated.
+// list of common passwords (whatever its case), is one of them with digits or symbols before or
+// after it or doubled ("Summer2024!!", "monkeymonkey"), contains the username, or is one
+// character repeated.
 core::Status check_password_policy(std::string_view password, std::string_view username);
 
 // Whether `password` (lower-cased) is on the shipped list.

@@ -65,12 +65,6 @@ Basis relationship(const Principal& principal, const ChildFacts& child) {
       child.team_id == principal.team_id) {
     return Basis::kTeamManager;
   }
-  if (principal.role == Role::kReviewingOfficer && child.looked_after_or_on_plan) {
-    return Basis::kReviewingOfficer;
-  }
-  if (principal.role == Role::kFrontDoor && child.recent_front_door_contact) {
-    return Basis::kFrontDoor;
-  }
   if (child.break_glass_active) return Basis::kBreakGlass;
   return Basis::kNone;
 }
@@ -112,10 +106,6 @@ std::string_view basis_name(Basis basis) {
       return "allocated_worker";
     case Basis::kTeamManager:
       return "team_manager";
-    case Basis::kReviewingOfficer:
-      return "reviewing_officer";
-    case Basis::kFrontDoor:
-      return "front_door";
     case Basis::kBreakGlass:
       return "break_glass";
   }
@@ -140,11 +130,17 @@ std::string_view denial_name(Denial denial) {
   return "none";
 }
 
-Decision decide(const Principal& principal, Permission permission, const ChildFacts* child) {
+Decision decide_by_role(const Principal& principal, Permission permission) {
   if (permission == Permission::kPublic) return Decision::allow(Basis::kPublic);
   if (!principal.signed_in) return Decision::deny(Denial::kNotSignedIn);
   if (!role_may(principal, permission)) return Decision::deny(Denial::kRole);
-  if (!is_about_a_child(permission) || child == nullptr) return Decision::allow(Basis::kRole);
+  return Decision::allow(Basis::kRole);
+}
+
+Decision decide(const Principal& principal, Permission permission, const ChildFacts* child) {
+  const Decision by_role = decide_by_role(principal, permission);
+  if (!by_role.allowed || !is_about_a_child(permission)) return by_role;
+  if (child == nullptr) return Decision::deny(Denial::kRole);  // no facts, no child permission
 
   if (child->la_code != principal.la_code) return Decision::deny(Denial::kOtherAuthority);
   if (child->restricted && !child->on_restricted_list) return Decision::deny(Denial::kHidden);

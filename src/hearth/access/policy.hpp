@@ -7,10 +7,9 @@
 //   - staff of another authority see nothing of the child;
 //   - a restricted child (adopted, a staff member's relative, a high-profile case) is hidden,
 //     as if it did not exist, from everyone not on its named list;
-//   - the whole record: the allocated worker; the manager of the team the child is allocated
-//     to; an independent reviewing officer for a child looked after or on a protection plan;
-//     a front-door practitioner for a child with a contact in the last 30 days; anyone else of
-//     social care with a break-glass reason given in the last hours (break-glass);
+//   - the whole record: the allocated worker, and the manager of the team the child is
+//     allocated to; anyone else of social care (reviewing officers and the front door included)
+//     only with a reason given in the last hours (break-glass);
 //   - other social-care staff see the child's summary, and must give a reason to open the whole
 //     record;
 //   - partner agencies see only what their agency submitted (agency.records), analysts only
@@ -56,8 +55,6 @@ struct ChildFacts {
   std::string team_id;
   bool restricted = false;
   bool on_restricted_list = false;  // the principal is on the child's named list
-  bool looked_after_or_on_plan = false;
-  bool recent_front_door_contact = false;
   bool break_glass_active = false;  // the principal gave a reason that has not expired
 };
 
@@ -68,8 +65,6 @@ enum class Basis {
   kRole,
   kAllocatedWorker,
   kTeamManager,
-  kReviewingOfficer,
-  kFrontDoor,
   kBreakGlass,
 };
 
@@ -95,9 +90,13 @@ struct Decision {
 std::string_view basis_name(Basis basis);     // "allocated_worker"
 std::string_view denial_name(Denial denial);  // "needs_reason"
 
-// `child` is required for the permissions is_about_a_child names; without it they are decided
-// by role alone (may this role ever?), which is what a route checks before its handler runs.
+// The permissions is_about_a_child names need the child's facts: without them they are
+// refused (kRole), so that a caller who forgets the child is never let in.
 Decision decide(const Principal& principal, Permission permission,
                 const ChildFacts* child = nullptr);
+
+// May this principal ever have this permission, whatever the child? What a route checks before
+// its handler runs; the handler's service then decides about the child with decide().
+Decision decide_by_role(const Principal& principal, Permission permission);
 
 }  // namespace hearth::access

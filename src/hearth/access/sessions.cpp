@@ -25,14 +25,18 @@ bool is_hex_token(std::string_view token) {
          });
 }
 
-Principal principal_of(const store::Account& account, const store::Session& session,
-                       std::string_view address) {
+// The principal of an account, or nothing for a role this program does not know (a corrupt row,
+// or one written by a newer Hearth): such an account gets no rights at all.
+std::optional<Principal> principal_of(const store::Account& account, const store::Session& session,
+                                      std::string_view address) {
+  const auto role = role_from_name(account.role);
+  if (!role) return std::nullopt;
   Principal p;
   p.signed_in = true;
   p.account_id = account.id;
   p.username = account.username;
   p.display_name = account.display_name;
-  p.role = role_from_name(account.role).value_or(Role::kSocialWorker);
+  p.role = *role;
   p.la_code = account.la_code;
   p.team_id = account.team_id;
   p.agency_id = account.agency_id;
@@ -112,6 +116,9 @@ core::Result<NewSession> Sessions::sign_in(const SignInAttempt& attempt) {
     return Error::invalid(
         "password", fmt::format("Password must be {} characters or fewer", kMaxPasswordLength));
   }
+  // Attempts on one username wait for each other, so that a burst of guesses sent at once is
+  // counted one by one against the lock instead of all passing the check together.
+  std::lock_guard serialised(attempt_locks_[std::hash<std::string>{}(username) % kAttemptLocks]);
   const Timestamp now = clock_.now();
   Principal who = Principal::anonymous(attempt.address);
   who.username = username;
@@ -142,7 +149,9 @@ core::Result<NewSession> Sessions::sign_in(const SignInAttempt& attempt) {
   }
   auto hash = store_.access().password_hash(account->account.id);
   if (!hash && hash.error().code != core::ErrorCode::kNotFound) return hash.error();
-  const bool matches = hash && hasher_.verify(*hash, attempt.password);
+  // An account without a password takes as long to refuse as one with.
+  const bool matches = hash ? hasher_.verify(*hash, attempt.password)
+                            : (hasher_.verify(decoy_hash(), attempt.password), false);
   if (!matches) return refuse(attempt, username, "wrong password");
   if (account->account.disabled) return refuse(attempt, username, "account disabled");
 
@@ -162,10 +171,11 @@ core::Result<NewSession> Sessions::sign_in(const SignInAttempt& attempt) {
   session.expires_at = plus_seconds(now, policy_.absolute_seconds);
   session.address = attempt.address;
   session.user_agent = attempt.user_agent.substr(0, 200);
+  auto principal = principal_of(account->account, session, attempt.address);
+  if (!principal) return refuse(attempt, username, "account has an unknown role");
   HEARTH_RETURN_IF_ERROR(access.create_session(session));
-  Principal principal = principal_of(account->account, session, attempt.address);
-  HEARTH_RETURN_IF_ERROR(audit_.record(principal, {"sign_in", "allowed", "", "", "sign-in", ""}));
-  return NewSession{token, std::move(principal)};
+  HEARTH_RETURN_IF_ERROR(audit_.record(*principal, {"sign_in", "allowed", "", "", "sign-in", ""}));
+  return NewSession{token, std::move(*principal)};
 }
 
 core::Result<Principal> Sessions::authenticate(std::string_view token, std::string_view address) {
@@ -185,7 +195,24 @@ core::Result<Principal> Sessions::authenticate(std::string_view token, std::stri
   if (plus_seconds(session.last_seen_at, policy_.touch_every_seconds) <= now) {
     HEARTH_RETURN_IF_ERROR(store_.access().touch_session(session.token_hash, now));
   }
-  return principal_of(found->account, session, address);
+  auto principal = principal_of(found->account, session, address);
+  if (!principal)
+    return Error::not_found("This account has a role this version of Hearth does not know");
+  return std::move(*principal);
+}
+
+core::Result<std::vector<store::Session>> Sessions::open_sessions(const Principal& principal) {
+  auto sessions = store_.access().open_sessions(principal.account_id);
+  if (!sessions) return sessions.error();
+  const Timestamp now = clock_.now();
+  std::erase_if(*sessions, [&](const store::Session& s) {
+    return s.expires_at <= now || plus_seconds(s.last_seen_at, policy_.idle_seconds) <= now;
+  });
+  return sessions;
+}
+
+void Sessions::prepare() {
+  (void)decoy_hash();
 }
 
 core::Status Sessions::sign_out(const Principal& principal) {

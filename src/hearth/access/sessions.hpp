@@ -8,13 +8,16 @@
 //
 // Failed sign-ins are throttled: `account_failures` failures for one username within `window`
 // lock that username until the oldest of them is `window` old; `address_failures` from one
-// client address lock that address the same way. A username that has no account is counted like
-// one that has, and takes as long to refuse, so the sign-in page does not tell which usernames
+// client address lock that address the same way. Attempts on one username are serialised within
+// a process, so a burst of parallel guesses is counted one by one (across several processes a
+// burst can still get one guess a process past the lock). A username that has no account is counted
+// like one that has, and takes as long to refuse, so the sign-in page does not tell which usernames
 // exist. Every attempt is audited.
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -33,7 +36,8 @@ struct SessionPolicy {
   // last_seen is written at most this often: a page view is a read, not a write.
   int64_t touch_every_seconds = 60;
   int account_failures = 5;
-  int address_failures = 20;
+  // Higher: an office behind one address (or a proxy without --trusted-proxy) shares it.
+  int address_failures = 50;
   int64_t window_seconds = 15 * 60;
 };
 
@@ -66,6 +70,13 @@ class Sessions {
   // that is malformed, unknown, signed out, expired, timed out, or of a disabled account.
   core::Result<Principal> authenticate(std::string_view token, std::string_view address);
 
+  // The principal's sessions that are still open: not signed out, expired or timed out.
+  core::Result<std::vector<store::Session>> open_sessions(const Principal& principal);
+
+  // Makes what the first failed sign-in would otherwise make (the hash an unknown username is
+  // checked against), so that it takes no longer than the others. `hearth serve` calls it.
+  void prepare();
+
   core::Status sign_out(const Principal& principal);
   // Ends every session of the principal's account, this one too. Returns how many.
   core::Result<int64_t> sign_out_everywhere(const Principal& principal);
@@ -90,6 +101,8 @@ class Sessions {
   const std::string& decoy_hash();
   std::once_flag decoy_once_;
   std::string decoy_hash_;
+  static constexpr size_t kAttemptLocks = 64;
+  std::array<std::mutex, kAttemptLocks> attempt_locks_;
 };
 
 // The SHA-256 the database keeps of a session token.

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +39,7 @@ struct ServeOptions {
   int threads = 0;
   std::string web_root;
   bool behind_tls = false;
+  std::vector<std::string> trusted_proxies;
 };
 int serve(const ServeOptions& options, bool create_database);
 

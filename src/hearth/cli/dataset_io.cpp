@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/env.hpp"
+
 namespace hearth::cli {
 namespace {
 
@@ -116,6 +118,19 @@ core::Result<int64_t> load_dataset(store::Store& store, const synth::Dataset& da
     return {};
   });
   if (!done) return done.error();
+  // Loading records changes children's records: one audit entry says who loaded what, and when.
+  store::AuditEvent event;
+  event.at = core::SystemClock().now();
+  event.actor_name = "synth";
+  event.action = "records.load";
+  event.outcome = "allowed";
+  event.la_code = dataset.authority.la_code;
+  event.target =
+      fmt::format("{} records and {} later revisions of children's records", *count, revisions);
+  event.reason = loaded.reason;
+  event.address = "local";
+  const store::AuditEvent events[] = {event};
+  if (auto audited = store.access().append_audit(events); !audited) return audited.error();
   return *count + revisions;
 }
 

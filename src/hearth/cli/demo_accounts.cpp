@@ -4,8 +4,10 @@
 #include <map>
 #include <sstream>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace hearth::cli {
 namespace {
@@ -54,13 +56,15 @@ core::Result<std::map<std::string, std::string>> read_passwords(const std::files
 core::Status write_passwords(const std::filesystem::path& file,
                              const std::vector<DemoAccount>& accounts) {
   const std::string temp = file.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::trunc);
-    if (!out) return core::Error::io("cannot write " + temp);
-    out << "# hearth demo accounts: username password (synthetic data only; see hearth demo)\n";
-    for (const auto& account : accounts) out << account.username << ' ' << account.password << '\n';
-  }
-  ::chmod(temp.c_str(), 0600);
+  // Made readable by its owner only from the start, not narrowed after the passwords are in.
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) return core::Error::io("cannot write " + temp);
+  ::fchmod(fd, 0600);  // a file left there before keeps its mode otherwise
+  std::string text = "# hearth demo accounts: username password (synthetic data only)\n";
+  for (const auto& account : accounts) text += account.username + ' ' + account.password + '\n';
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!written) return core::Error::io("cannot write " + temp);
   std::error_code ec;
   std::filesystem::rename(temp, file, ec);
   if (ec) return core::Error::io("cannot write " + file.string() + ": " + ec.message());

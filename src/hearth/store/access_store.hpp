@@ -113,8 +113,8 @@ struct AuditHead {
 
 // Newest first. Filters combine; an empty filter matches everything.
 struct AuditQuery {
-  std::string la_code;  // with child_id: entries about this child
-  std::string child_id;
+  std::string la_code;     // entries of this authority (about its children, or by its staff)
+  std::string child_id;    // with la_code: entries about this child
   std::string actor_id;    // entries by this account
   int64_t before_seq = 0;  // > 0: only entries with seq < before_seq (paging back)
   int limit = 100;         // 1..1000

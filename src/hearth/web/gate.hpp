@@ -27,6 +27,17 @@ inline constexpr std::string_view kSessionCookie = "hearth_session";
 inline constexpr std::string_view kSignInCookie = "hearth_signin";
 inline constexpr std::string_view kCsrfField = "csrf_token";
 
+struct SecurityOptions;
+// The cookies' names as sent. Behind TLS they carry the __Host- prefix, which browsers accept
+// only from the host itself over HTTPS with Path=/ and no Domain: a sibling subdomain cannot
+// plant one. (Over plain HTTP on loopback the prefix would make browsers refuse the cookie.)
+std::string session_cookie(const SecurityOptions& security);
+std::string sign_in_cookie(const SecurityOptions& security);
+
+// The client's address: the TCP peer's, or, when the peer is a proxy named by --trusted-proxy,
+// the last address its X-Forwarded-For header adds that is not itself a trusted proxy.
+std::string client_address(const Request& request, const SecurityOptions& security);
+
 struct Admission {
   std::optional<Response> refusal;
   std::vector<std::string> cookies;  // Set-Cookie values to add to the response

@@ -251,6 +251,13 @@ Router::Match Router::match(Method method, std::string_view path) const {
   return result;
 }
 
+void Router::secure(Response& response, const Services& services) {
+  add_security_headers(response);
+  if (services.security.behind_tls) {
+    response.set_header("Strict-Transport-Security", "max-age=31536000");
+  }
+}
+
 Response Router::fallback(int status, Services& services, std::string_view message) const {
   Response response;
   try {
@@ -270,7 +277,7 @@ Response Router::fallback(int status, Services& services, std::string_view messa
     response = text_response(status, std::string(status_reason(status)) + "\n");
   }
   response.status = status;
-  add_security_headers(response);
+  secure(response, services);
   return response;
 }
 
@@ -289,7 +296,7 @@ Response Router::handle(const Request& request, Services& services) const {
     Response response = text_response(405, "Method not allowed\n");
     response.set_header("Allow", allow_header(match.allowed));
     response.head = request.method == Method::kHead;
-    add_security_headers(response);
+    secure(response, services);
     return response;
   }
 
@@ -302,7 +309,15 @@ Response Router::handle(const Request& request, Services& services) const {
     } else {
       response = match.route->handler(admitted, match.params, services);
     }
-    for (auto& cookie : admission.cookies) response.add_header("Set-Cookie", std::move(cookie));
+    for (auto& cookie : admission.cookies) {
+      // A handler's own cookie of that name wins (signing in over a dead session's cookie).
+      const std::string name = cookie.substr(0, cookie.find('=') + 1);
+      const bool handler_set =
+          std::any_of(response.headers.begin(), response.headers.end(), [&](const auto& header) {
+            return header.first == "Set-Cookie" && header.second.starts_with(name);
+          });
+      if (!handler_set) response.add_header("Set-Cookie", std::move(cookie));
+    }
   } catch (const std::exception& e) {
     spdlog::error("route {} failed on {} {}: {}", match.route->name, request.method_text,
                   redact_target(request.target), e.what());
@@ -313,10 +328,7 @@ Response Router::handle(const Request& request, Services& services) const {
     response = fallback(500, services);
   }
   response.head = request.method == Method::kHead;
-  add_security_headers(response);
-  if (services.security.behind_tls) {
-    response.set_header("Strict-Transport-Security", "max-age=31536000");
-  }
+  secure(response, services);
   return response;
 }
 

@@ -96,6 +96,9 @@ class Router {
   // logged) when it throws. Every response carries the security headers. Never throws.
   Response handle(const Request& request, Services& services) const;
 
+  // Adds the security headers (add_security_headers), and Strict-Transport-Security behind TLS.
+  static void secure(Response& response, const Services& services);
+
   // The 400 response for a target that parse_target refused, with its message.
   Response reject(const core::Error& error, Services& services) const;
   // A response with the security headers, from a fallback page, or plain text if the page

@@ -4,6 +4,9 @@
 // outlive the server. Tests pass a FakeStore (tests/fakes/fake_store.hpp) and a FixedClock.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "hearth/access/access.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/store/store.hpp"
@@ -13,8 +16,11 @@ namespace hearth::web {
 
 struct SecurityOptions {
   // Hearth is reached through HTTPS (a TLS-terminating proxy in front of it): cookies are marked
-  // Secure and responses carry Strict-Transport-Security.
+  // Secure (and named with the __Host- prefix) and responses carry Strict-Transport-Security.
   bool behind_tls = false;
+  // The proxies whose X-Forwarded-For header is believed: the client's address (for throttling
+  // sign-in and for the audit log) is then the one they report, not theirs.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct Services {

@@ -11,6 +11,7 @@ core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query,
   std::vector<store::ChildSummary> children;
   if (!query.child_ids.empty()) {
     for (const auto& id : query.child_ids) {
+      if (children.size() == kMaxRead) break;
       auto record = store.get_as<domain::Child>({domain::RecordKind::kChild, query.la_code, id});
       if (!record) {
         if (record.error().code == core::ErrorCode::kNotFound) continue;
@@ -25,6 +26,7 @@ core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query,
       children.push_back({c.id, c.la_code, c.name, c.sex, c.date_of_birth, c.postcode, c.team_id,
                           c.allocated_worker_id, c.restricted});
     }
+    out.total = static_cast<int64_t>(query.child_ids.size());
   } else {
     store::ChildQuery find;
     find.la_code = query.la_code;
@@ -35,11 +37,11 @@ core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query,
     for (find.page = 1;; ++find.page) {
       auto page = store.find_children(find);
       if (!page) return page.error();
+      out.total = page->total;
       for (auto& row : page->rows) children.push_back(std::move(row));
-      if (page->rows.size() < 200 || children.size() >= query.limit) break;
+      if (page->rows.size() < 200 || children.size() >= kMaxRead) break;
     }
   }
-  out.total = static_cast<int64_t>(children.size());
   for (auto& child : children) {
     auto record = store.child_record(child.la_code, child.id);
     if (!record) {

@@ -32,12 +32,17 @@ struct CaseloadQuery {
   std::vector<std::string> child_ids;
   // Restricted children are left out unless this account is on their list.
   std::string viewer_account_id;
-  size_t limit = 500;
+  size_t limit = 500;  // entries returned, soonest first
 };
+
+// At most this many children's records are read to put a caseload in order; a caseload larger
+// than this (no worker's or team's is) is ordered within its first kMaxRead by name.
+inline constexpr size_t kMaxRead = 2000;
 
 struct Caseload {
   std::vector<CaseloadEntry> entries;  // soonest next date first; children with none last
-  int64_t total = 0;                   // children matched, before the limit
+  int64_t total = 0;                   // children matched (restricted ones the viewer may not
+                                       // see left out when chosen by allocation)
 };
 
 core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query, Date today,
@@ -47,6 +52,9 @@ core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query,
 core::Result<std::vector<std::string>> children_in_care_or_on_a_plan(store::Store& store,
                                                                      std::string_view la_code,
                                                                      Date today);
+// What the front door's "My work" counts as recent.
+inline constexpr int kRecentContactDays = 30;
+
 // The children with a contact at the front door in the `days` before `today`.
 core::Result<std::vector<std::string>> children_with_recent_contacts(store::Store& store,
                                                                      std::string_view la_code,

@@ -309,6 +309,23 @@ TEST_P(AccessStoreTest, TheDatabaseRefusesToChangeOrDeleteAnAuditEntry) {
   EXPECT_EQ(range->front().event.actor_id, "U1");
 }
 
+TEST_P(AccessStoreTest, TheDatabaseRefusesToChangeOrDeleteABreakGlassGrantOrAListChange) {
+  ASSERT_TRUE(access().record_break_glass(
+      {"U1", "999", "C1", "duty: police called", at_second(100), at_second(200)}));
+  ASSERT_TRUE(access().set_restricted_member("999", "C2", "U1", true, change("allocated")));
+  auto connection = raw_connection();
+  ASSERT_TRUE(connection);
+  // Lengthening a grant, or hiding who was put on a list, would leave no trace.
+  EXPECT_FALSE(connection->exec("UPDATE break_glass SET expires_at = '2099-01-01T00:00:00Z'"));
+  EXPECT_FALSE(connection->exec("DELETE FROM break_glass"));
+  EXPECT_FALSE(connection->exec("UPDATE restricted_member_change SET reason = 'x'"));
+  EXPECT_FALSE(connection->exec("DELETE FROM restricted_member_change"));
+  auto active = access().active_break_glass("U1", "999", "C1", at_second(199));
+  ASSERT_TRUE(active);
+  EXPECT_TRUE(active->has_value());
+  EXPECT_FALSE(access().active_break_glass("U1", "999", "C1", at_second(200))->has_value());
+}
+
 TEST_P(AccessStoreTest, FindsAPartnerAgencysOwnRecordsNewestFirst) {
   std::vector<Record> records;
   for (int i = 1; i <= 30; ++i) {

@@ -157,5 +157,53 @@ TEST(Accounts, DisablingAndEnablingAreRevisionsWithTheirReasons) {
   EXPECT_EQ(world.audit().back().event.action, "account.enable");
 }
 
+TEST(Accounts, AnAuthoritysAdministratorManagesThatAuthoritysAccountsOnly) {
+  AccessWorld world;
+  const Principal local_admin = world.add("local.admin", Role::kAdministrator);
+  NewAccount national = worker("national.analyst");
+  national.role = "analyst";
+  national.la_code = "";
+  national.team_id = "";
+  national.practitioner_id = "";
+  ASSERT_TRUE(world.accounts.add(world.admin, national, "national analysis"));
+  NewAccount elsewhere = worker("auditor.elsewhere");
+  elsewhere.role = "auditor";
+  elsewhere.la_code = "888";
+  elsewhere.team_id = "";
+  elsewhere.practitioner_id = "";
+  auto added = world.accounts.add(local_admin, elsewhere, "not ours to add");
+  ASSERT_FALSE(added);
+  EXPECT_EQ(added.error().code, core::ErrorCode::kForbidden);
+  auto disabled = world.accounts.set_disabled(local_admin, "national.analyst", true, "x");
+  ASSERT_FALSE(disabled);
+  EXPECT_EQ(disabled.error().code, core::ErrorCode::kForbidden);
+  EXPECT_FALSE(world.accounts.reset_password(local_admin, "national.analyst", "", "x"));
+  EXPECT_FALSE(world.accounts.history(local_admin, "national.analyst"));
+  auto listed = world.accounts.list(local_admin);
+  ASSERT_TRUE(listed);
+  for (const auto& a : *listed) EXPECT_EQ(a.account.la_code, "999") << a.account.username;
+  auto everyone = world.accounts.list(world.admin);
+  ASSERT_TRUE(everyone);
+  EXPECT_EQ(everyone->size(), listed->size() + 1);
+  // Its own authority's accounts it manages as before.
+  ASSERT_TRUE(world.accounts.add(local_admin, worker("amy"), "new starter"));
+  EXPECT_TRUE(world.accounts.set_disabled(local_admin, "amy", true, "on leave"));
+}
+
+TEST(Accounts, APractitionerHasOneEnabledAccountAtMost) {
+  AccessWorld world;
+  ASSERT_TRUE(world.accounts.add(world.admin, worker("amy"), "first"));
+  auto second = world.accounts.add(world.admin, worker("amy.two"), "second login");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, core::ErrorCode::kConflict);
+  // Once the first is disabled (she left and came back under a new name) a new one may be added,
+  // but the old one cannot then be enabled beside it.
+  ASSERT_TRUE(world.accounts.set_disabled(world.admin, "amy", true, "left"));
+  ASSERT_TRUE(world.accounts.add(world.admin, worker("amy.two"), "returned"));
+  auto both = world.accounts.set_disabled(world.admin, "amy", false, "back");
+  ASSERT_FALSE(both);
+  EXPECT_EQ(both.error().code, core::ErrorCode::kConflict);
+}
+
 }  // namespace
 }  // namespace hearth::access

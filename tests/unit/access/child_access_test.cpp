@@ -196,5 +196,28 @@ TEST_F(ChildAccessTest, ACaseNoteOfAnotherChildIsNotFoundThroughThisChild) {
   EXPECT_EQ(note.error().code, core::ErrorCode::kNotFound);
 }
 
+TEST_F(ChildAccessTest, ARestrictedSiblingIsNotNamedToThoseOffItsList) {
+  domain::Child brother;
+  brother.id = "C4";
+  brother.la_code = "999";
+  brother.name = {"Leo", "", "Testcase", "", ""};
+  brother.date_of_birth = day(2017, 2, 2);
+  domain::Relationship to_secret{"REL1", "999", "C1", "C2", "sibling", false, false, true};
+  domain::Relationship to_brother{"REL2", "999", "C1", "C4", "sibling", false, true, true};
+  world_.store.seed({brother, to_secret, to_brother});
+  auto opened = world_.records.open(worker_, "999", "C1", "t");
+  ASSERT_TRUE(opened) << opened.error().describe();
+  ASSERT_EQ(opened->related_children.size(), 1u);
+  EXPECT_EQ(opened->related_children[0].name.given, "Leo");
+  ASSERT_EQ(opened->record.relationships.size(), 1u);
+  EXPECT_EQ(opened->record.relationships[0].person_id, "C4");
+  ASSERT_TRUE(world_.accounts.set_restricted_member(world_.admin, "999", "C2", "amy", true,
+                                                    "allocated after adoption support"));
+  opened = world_.records.open(worker_, "999", "C1", "t");
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(opened->related_children.size(), 2u);
+  EXPECT_EQ(opened->record.relationships.size(), 2u);
+}
+
 }  // namespace
 }  // namespace hearth::access

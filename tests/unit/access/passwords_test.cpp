@@ -56,6 +56,17 @@ TEST(PasswordPolicy, RefusesPasswordsOnTheCommonListWhateverTheirCase) {
   EXPECT_FALSE(is_common_password("blue kettle under the stairs"));
 }
 
+TEST(PasswordPolicy, RefusesACommonPasswordWithNumbersOrSymbolsAddedOrDoubled) {
+  for (const char* weak : {"Summer2024!!", "!!dragon2024!!", "123456monkey", "monkeymonkey",
+                           "Password12345", "Liverpool1892!"}) {
+    auto refused = check_password_policy(weak, "amy");
+    ASSERT_FALSE(refused) << weak;
+    EXPECT_NE(refused.error().message.find("common password"), std::string::npos) << weak;
+  }
+  EXPECT_TRUE(check_password_policy("kettle-fish-june-lantern", "amy"));
+  EXPECT_TRUE(check_password_policy("k7fq-m2xp-9cwd-rt4h", "amy"));
+}
+
 TEST(PasswordPolicy, RefusesTheUsernameInsideThePasswordAndOneRepeatedCharacter) {
   EXPECT_FALSE(check_password_policy("amy.khan is my name", "amy.khan"));
   EXPECT_FALSE(check_password_policy("AMY.KHAN-2025-04", "amy.khan"));

@@ -3,6 +3,9 @@
 // every attempt audited.
 #include "hearth/access/sessions.hpp"
 
+#include <atomic>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "hearth/core/digest.hpp"
@@ -173,9 +176,9 @@ TEST_F(SessionsTest, ASuccessfulSignInForgetsTheAccountsEarlierFailures) {
   EXPECT_TRUE(world_.sessions.sign_in(attempt("amy.khan", kPassword)));
 }
 
-TEST_F(SessionsTest, TwentyFailuresFromOneAddressLockThatAddressForEveryUsername) {
+TEST_F(SessionsTest, FiftyFailuresFromOneAddressLockThatAddressForEveryUsername) {
   world_.add("ben.ola", Role::kSocialWorker, "W2", "T1");
-  for (int i = 0; i < 20; ++i) {
+  for (int i = 0; i < 50; ++i) {
     ASSERT_FALSE(world_.sessions.sign_in(
         attempt("guess" + std::to_string(i), "some password", "192.0.2.1")));
   }
@@ -195,6 +198,44 @@ TEST_F(SessionsTest, ADisabledAccountCannotSignInAndItsSessionsEnd) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().message, "Enter a correct username and password");
   EXPECT_EQ(sign_ins().back().event.reason, "account disabled");
+}
+
+TEST_F(SessionsTest, ABurstOfParallelGuessesIsCountedOneByOne) {
+  std::vector<std::thread> threads;
+  std::atomic<int> signed_in{0};
+  for (int i = 0; i < 12; ++i) {
+    threads.emplace_back([&, i] {
+      if (world_.sessions.sign_in(attempt("amy.khan", "guess number " + std::to_string(i),
+                                          "10.0.1." + std::to_string(i)))) {
+        ++signed_in;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(signed_in.load(), 0);
+  // Five were tried and counted; the other seven found the username locked.
+  EXPECT_EQ(*world_.store.access().count_sign_in_failures(store::ThrottleScope::kAccount,
+                                                          "amy.khan", core::Timestamp{}),
+            5);
+}
+
+TEST_F(SessionsTest, AnAccountWithAnUnknownRoleHasNoSessionAndNoRights) {
+  store::Account odd = world_.store.access().find_account("amy.khan")->account;
+  odd.role = "superuser";
+  ASSERT_TRUE(world_.store.access().put_account(odd, {"test", "corrupted", {}}, std::nullopt));
+  EXPECT_FALSE(world_.sessions.sign_in(attempt("amy.khan", kPassword)));
+}
+
+TEST_F(SessionsTest, ExpiredAndTimedOutSessionsAreNotListedAsOpen) {
+  auto first = world_.sessions.sign_in(attempt("amy.khan", kPassword));
+  ASSERT_TRUE(first);
+  world_.clock.advance_seconds(31 * 60);
+  auto second = world_.sessions.sign_in(attempt("amy.khan", kPassword));
+  ASSERT_TRUE(second);
+  auto open = world_.sessions.open_sessions(second->principal);
+  ASSERT_TRUE(open);
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().token_hash, second->principal.session_token_hash);
 }
 
 TEST_F(SessionsTest, EverySignInIsAuditedWithWhoAndWhere) {

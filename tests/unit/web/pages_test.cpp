@@ -92,7 +92,7 @@ class SignIn : public Pages {
  protected:
   void SetUp() override {
     Pages::SetUp();
-    world_.sign_in(Role::kSocialWorker, "amy");
+    world_.sign_in(Role::kSocialWorker, "amy", "W2");
   }
   // A POST of the sign-in form with a matching token cookie, as a browser sends it.
   Response sign_in(std::string username, std::string password, std::string next = "") {
@@ -120,7 +120,8 @@ TEST_F(SignIn, ARightPasswordGivesAnHttpOnlyStrictSessionCookieAndGoesWhereAsked
 
 TEST_F(SignIn, NeverSendsSomeoneToAnotherSiteAfterSigningIn) {
   for (const char* next :
-       {"//evil.example/", "https://evil.example/", "/\\evil.example", "evil", "/sign-in"}) {
+       {"//evil.example/", "https://evil.example/", "/\\evil.example", "evil", "/sign-in",
+        "/\t/evil.example", "/ /evil.example", "/\n/evil.example", "/x\\..\\evil"}) {
     Response done = sign_in("amy", std::string(test::kTestPassword), next);
     ASSERT_EQ(done.status, 303) << next;
     EXPECT_EQ(done.header("Location"), "/my-work") << next;
@@ -180,6 +181,23 @@ TEST_F(SignIn, SignedInAlreadyTheFormSendsYouHome) {
 }
 
 // ------------------------------------------------------------------------------ sessions, forms
+
+TEST_F(Pages, BehindATrustedProxyTheClientsAddressIsTheOneItForwards) {
+  world_.services.security.trusted_proxies = {"10.0.0.1"};
+  const SignedIn amy = world_.session_for(Role::kSocialWorker);
+  auto from = [&](std::string peer, std::string forwarded) {
+    Request request = as(amy, make_request("/children/202/C1"));
+    request.client_address = std::move(peer);
+    if (!forwarded.empty()) request.headers.emplace_back("X-Forwarded-For", forwarded);
+    EXPECT_EQ(router_.handle(request, world_.services).status, 200);
+    return world_.audit().back().event.address;
+  };
+  EXPECT_EQ(from("10.0.0.1", "203.0.113.9"), "203.0.113.9");
+  EXPECT_EQ(from("10.0.0.1", "198.51.100.1, 203.0.113.9"), "203.0.113.9");  // the last hop
+  EXPECT_EQ(from("10.0.0.1", "203.0.113.9, 10.0.0.1"), "203.0.113.9");
+  EXPECT_EQ(from("10.0.0.1", "not an address"), "10.0.0.1");
+  EXPECT_EQ(from("192.0.2.7", "203.0.113.9"), "192.0.2.7");  // not a proxy: not believed
+}
 
 TEST_F(Pages, AMalformedOrUnknownSessionCookieIsNoSessionAndIsCleared) {
   for (const char* cookie :
@@ -255,7 +273,13 @@ TEST_F(Pages, EveryPageCarriesTheSecurityHeadersAndStrictTransportBehindTls) {
   world_.services.security.behind_tls = true;
   Response secure = router_.handle(make_request("/sign-in"), world_.services);
   EXPECT_EQ(secure.header("Strict-Transport-Security"), "max-age=31536000");
-  EXPECT_TRUE(contains(set_cookie(secure, "hearth_signin"), "; Secure"));
+  // Behind TLS the cookies are __Host- cookies: only this host, over HTTPS, can set them.
+  const std::string cookie = set_cookie(secure, "__Host-hearth_signin");
+  EXPECT_TRUE(contains(cookie, "; Path=/; HttpOnly; SameSite=Strict"));
+  EXPECT_TRUE(contains(cookie, "; Secure"));
+  EXPECT_EQ(
+      router_.handle(make_request("/nowhere"), world_.services).header("Strict-Transport-Security"),
+      "max-age=31536000");
 }
 
 // ------------------------------------------------------------------------- the child's record

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "hearth/access/accounts.hpp"
+#include "hearth/access/audit_log.hpp"
 #include "hearth/access/audit_verify.hpp"
 #include "hearth/cli/commands.hpp"
 #include "hearth/cli/dataset_io.hpp"
@@ -68,6 +70,18 @@ int show(const AuditOptions& o) {
   }
   auto entries = (*store)->access().find_audit(query);
   if (!entries) return report(entries.error());
+  // Reading the audit log is itself audited, as on the auditor's page.
+  core::SystemClock clock;
+  {
+    access::AuditLog log((*store)->access(), clock);
+    if (auto audited = log.record(
+            access::command_line_principal(),
+            {"audit.search", "allowed", query.la_code, query.child_id, "hearth audit show",
+             o.child.empty() ? "user " + o.user : "child " + o.child});
+        !audited) {
+      return report(audited.error());
+    }
+  }
   if (o.format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& entry : *entries) {

@@ -46,6 +46,7 @@ int serve(const ServeOptions& options, bool create_database) {
   if (!site) return report(site.error());
   core::SystemClock clock;
   access::AccessServices access_services(**store, clock);
+  access_services.sessions.prepare();
   web::Services services{**store,
                          clock,
                          *site,
@@ -53,7 +54,7 @@ int serve(const ServeOptions& options, bool create_database) {
                          access_services.records,
                          access_services.accounts,
                          access_services.audit,
-                         {options.behind_tls}};
+                         {options.behind_tls, options.trusted_proxies}};
   web::ServerOptions server_options;
   server_options.address = options.address;
   server_options.port = options.port;
@@ -86,6 +87,10 @@ Runner add_serve(CLI::App& app) {
   command->add_flag("--behind-tls", o->behind_tls,
                     "Hearth is reached through HTTPS (a proxy in front terminates TLS): cookies "
                     "are marked Secure and responses carry Strict-Transport-Security");
+  command->add_option("--trusted-proxy", o->trusted_proxies,
+                      "The address of a proxy in front of Hearth whose X-Forwarded-For is "
+                      "believed (give it once for each proxy): sign-in throttling and the audit "
+                      "log then see the client's address, not the proxy's");
   command->add_option("--threads", o->threads, "Worker threads (default: 4 per core, at least 8)")
       ->check(CLI::Range(1, 256));
   command->add_option("--web-root", o->web_root,

@@ -63,8 +63,14 @@ std::string role_label_of(const std::string& name) {
 
 int run_list(const UserOptions& o) {
   return with_accounts(o, [&](access::AccessServices& s, store::Store&) {
-    auto accounts = s.accounts.list(access::command_line_principal());
+    const access::Principal cli = access::command_line_principal();
+    auto accounts = s.accounts.list(cli);
     if (!accounts) return report(accounts.error());
+    if (auto audited =
+            s.audit.record(cli, {"accounts.list", "allowed", "", "", "hearth user list", ""});
+        !audited) {
+      return report(audited.error());
+    }
     if (o.format == "json") {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& stored : *accounts) {

@@ -565,9 +565,12 @@ Result<std::vector<AuditEntry>> SqlAccessStore::append_audit(std::span<const Aud
 Result<std::vector<AuditEntry>> SqlAccessStore::find_audit(const AuditQuery& query_in) {
   std::string where = "WHERE 1 = 1";
   std::vector<std::string> params;
-  if (!query_in.child_id.empty()) {
-    where += " AND la_code = ? AND child_id = ?";
+  if (!query_in.la_code.empty()) {
+    where += " AND la_code = ?";
     params.push_back(query_in.la_code);
+  }
+  if (!query_in.child_id.empty()) {
+    where += " AND child_id = ?";
     params.push_back(query_in.child_id);
   }
   if (!query_in.actor_id.empty()) {

@@ -13,6 +13,7 @@
 
 #include "hearth/web/http.hpp"
 #include "hearth/web/router.hpp"
+#include "hearth/web/services.hpp"
 
 namespace hearth::web::detail {
 namespace {
@@ -137,7 +138,7 @@ class HttpConnection final : public Connection,
       spdlog::error("request {} {} failed: {}", entry.method, redact_target(entry.target),
                     e.what());
       Response response = text_response(500, "Sorry, there is a problem with the service\n");
-      add_security_headers(response);
+      Router::secure(response, services_);
       return response;
     }
   }
@@ -164,7 +165,7 @@ class HttpConnection final : public Connection,
       entry.target = to_string(parser_->get().target());
     }
     Response response = text_response(status, std::move(text));
-    add_security_headers(response);
+    Router::secure(response, services_);
     // The rest of the request is still coming: read it away after answering.
     unread_input_ = true;
     send(std::move(response), 11, /*keep_alive=*/false, std::move(entry));

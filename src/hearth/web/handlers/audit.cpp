@@ -26,8 +26,8 @@ std::string action_label(std::string_view action) {
       {"csrf.refused", "Sent a form that was refused"},
       {"sign_in", "Signed in"},
       {"sign_out", "Signed out"},
-      {"children.search", "Searched the children"},
-      {"work.list", "Looked at My work"},
+      {"children.search", "Saw in a list or search of children"},
+      {"work.list", "Saw on My work"},
       {"agency.records", "Looked at the agency's records"},
       {"statistics.read", "Looked at the statistics"},
       {"account.add", "Added an account"},
@@ -38,6 +38,8 @@ std::string action_label(std::string_view action) {
       {"restricted.remove", "Took an account off a restricted list"},
       {"audit.search", "Searched the audit log"},
       {"audit.verify", "Checked the audit log"},
+      {"records.load", "Loaded records"},
+      {"accounts.list", "Listed the accounts"},
   };
   for (const auto& [key, label] : kLabels) {
     if (key == action) return std::string(label);

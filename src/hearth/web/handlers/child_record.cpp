@@ -159,9 +159,12 @@ json characteristics_view(const domain::Child& child) {
   return rows;
 }
 
-json network_view(const store::ChildRecord& record) {
+json network_view(const store::ChildRecord& record,
+                  const std::vector<domain::Child>& related_children) {
   std::map<std::string, const domain::Person*> people;
   for (const auto& person : record.people) people[person.id] = &person;
+  std::map<std::string, const domain::Child*> children;
+  for (const auto& child : related_children) children[child.id] = &child;
   json rows = json::array();
   for (const auto& relationship : record.relationships) {
     json r;
@@ -169,10 +172,13 @@ json network_view(const store::ChildRecord& record) {
     r["responsibility"] = relationship.parental_responsibility ? "Yes" : "No";
     r["lives_with"] = relationship.lives_with_child ? "Yes" : "No";
     r["is_child"] = relationship.other_is_child;
+    r["href"] = "";
     if (relationship.other_is_child) {
-      r["name"] = "Child " + relationship.person_id;
+      const auto found = children.find(relationship.person_id);
+      const std::string name = found == children.end() ? "" : person_name(found->second->name);
+      r["name"] = name.empty() ? "Child " + relationship.person_id : name;
       r["href"] = child_href(relationship.la_code, relationship.person_id);
-      r["born"] = "";
+      r["born"] = found == children.end() ? "" : date_or(found->second->date_of_birth, "");
     } else if (const auto found = people.find(relationship.person_id); found != people.end()) {
       r["name"] = person_name(found->second->name);
       r["born"] = date_or(found->second->date_of_birth, "Not recorded");
@@ -406,7 +412,7 @@ Response child_page(const Request& request, const RouteParams& params, Services&
   const core::Date today = services.clock.today();
   view["by_break_glass"] = opened->decision.basis == access::Basis::kBreakGlass;
   view["characteristics"] = characteristics_view(record.child.value);
-  view["network"] = network_view(record);
+  view["network"] = network_view(record, opened->related_children);
   view["has_network"] = !record.relationships.empty();
   view["dates"] = dates_view(record, today);
   view["has_dates"] = !view["dates"].empty();

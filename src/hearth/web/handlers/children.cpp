@@ -138,12 +138,19 @@ Response children_index(const Request& request, const RouteParams&, Services& se
   if (!found) return store_failure_page(services, "children", found.error());
   // Who searched for whom is itself sensitive: the search words go to the audit log (never to
   // the access log).
-  if (auto audited =
-          services.audit.record(user, {"children.search", "allowed", user.la_code, "",
-                                       "GET /children page " + std::to_string(search->page),
-                                       search->q.empty() ? "" : "search: " + search->q});
-      !audited) {
-    return store_failure_page(services, "audit", audited.error());
+  {
+    // One entry a child shown, so that "who looked at this child" finds the searches too.
+    const std::string target = "GET /children page " + std::to_string(search->page);
+    const std::string reason = search->q.empty() ? "the list" : "search: " + search->q;
+    std::vector<access::AuditDetail> shown;
+    for (const auto& row : found->rows) {
+      shown.push_back({"children.search", "allowed", row.la_code, row.id, target, reason});
+    }
+    if (shown.empty())
+      shown.push_back({"children.search", "allowed", user.la_code, "", target, reason});
+    if (auto audited = services.audit.record_all(user, std::move(shown)); !audited) {
+      return store_failure_page(services, "audit", audited.error());
+    }
   }
   const int64_t total = found->total;
   const int pages = static_cast<int>((total + kChildrenPageSize - 1) / kChildrenPageSize);

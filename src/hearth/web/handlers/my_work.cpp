@@ -55,7 +55,7 @@ Response my_work(const Request& request, const RouteParams&, Services& services)
     }
     case access::Role::kFrontDoor: {
       auto ids = workflow::children_with_recent_contacts(services.store, user.la_code, today,
-                                                         access::kFrontDoorContactDays);
+                                                         workflow::kRecentContactDays);
       if (!ids) return store_failure_page(services, "my work", ids.error());
       query.child_ids = std::move(*ids);
       heading = "Children with a contact in the last 30 days";
@@ -78,11 +78,19 @@ Response my_work(const Request& request, const RouteParams&, Services& services)
     if (!loaded) return store_failure_page(services, "my work", loaded.error());
     found = std::move(*loaded);
   }
-  if (auto audited =
-          services.audit.record(user, {"work.list", "allowed", user.la_code, "", "GET /my-work",
-                                       std::to_string(found.entries.size()) + " children listed"});
-      !audited) {
-    return store_failure_page(services, "audit", audited.error());
+  {
+    // One entry a child listed: their names and statuses are on the page.
+    std::vector<access::AuditDetail> listed;
+    for (const auto& entry : found.entries) {
+      listed.push_back(
+          {"work.list", "allowed", entry.child.la_code, entry.child.id, "GET /my-work", heading});
+    }
+    if (listed.empty()) {
+      listed.push_back({"work.list", "allowed", user.la_code, "", "GET /my-work", heading});
+    }
+    if (auto audited = services.audit.record_all(user, std::move(listed)); !audited) {
+      return store_failure_page(services, "audit", audited.error());
+    }
   }
 
   std::map<std::string, std::string> workers;
@@ -115,7 +123,8 @@ Response my_work(const Request& request, const RouteParams&, Services& services)
            {"worker", workers.count(entry.child.allocated_worker_id)
                           ? workers[entry.child.allocated_worker_id]
                           : std::string("Not allocated")},
-           {"has_next", entry.next.has_value()}};
+           {"has_next", entry.next.has_value()},
+           {"overdue", false}};
     if (entry.next) {
       r["next_what"] = std::string(workflow::rule_for(entry.next->event).name);
       r["next_due"] = format_date_short(entry.next->due);

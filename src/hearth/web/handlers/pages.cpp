@@ -33,7 +33,7 @@ nlohmann::json page_view(const Request& request, std::string_view title, std::st
   };
   nlohmann::json nav = nlohmann::json::array();
   for (const Item& item : kItems) {
-    if (!access::decide(user, item.permission).allowed) continue;
+    if (!access::decide_by_role(user, item.permission).allowed) continue;
     nav.push_back({{"href", std::string(item.href)},
                    {"label", std::string(item.label)},
                    {"active", item.key == active}});

@@ -44,9 +44,9 @@ Response render_form(Services& services, const Request& request, int status,
     view["has_password_error"] = !on_username;
   }
   Response response = render_page(services, status, "sign_in/form", view);
-  response.add_header(
-      "Set-Cookie",
-      cookie_header(kSignInCookie, token, {kSignInCookieSeconds, services.security.behind_tls}));
+  response.add_header("Set-Cookie",
+                      cookie_header(sign_in_cookie(services.security), token,
+                                    {kSignInCookieSeconds, services.security.behind_tls}));
   return response;
 }
 
@@ -91,10 +91,10 @@ Response sign_in(const Request& request, const RouteParams&, Services& services)
   }
   const std::string next = next_from(request);
   Response response = see_other(next.empty() ? home_path(session->principal) : next);
-  response.add_header("Set-Cookie", cookie_header(kSessionCookie, session->token,
+  response.add_header("Set-Cookie", cookie_header(session_cookie(services.security), session->token,
                                                   {-1, services.security.behind_tls}));
-  response.add_header("Set-Cookie",
-                      cookie_header(kSignInCookie, "", {0, services.security.behind_tls}));
+  response.add_header("Set-Cookie", cookie_header(sign_in_cookie(services.security), "",
+                                                  {0, services.security.behind_tls}));
   return response;
 }
 
@@ -103,8 +103,8 @@ Response sign_out(const Request& request, const RouteParams&, Services& services
     return store_failure_page(services, "sign-out", done.error());
   }
   Response response = see_other("/sign-in?signed_out=1");
-  response.add_header("Set-Cookie",
-                      cookie_header(kSessionCookie, "", {0, services.security.behind_tls}));
+  response.add_header("Set-Cookie", cookie_header(session_cookie(services.security), "",
+                                                  {0, services.security.behind_tls}));
   return response;
 }
 
@@ -112,8 +112,8 @@ Response sign_out_everywhere(const Request& request, const RouteParams&, Service
   auto ended = services.sessions.sign_out_everywhere(request.user);
   if (!ended) return store_failure_page(services, "sign-out", ended.error());
   Response response = see_other("/sign-in?signed_out=all");
-  response.add_header("Set-Cookie",
-                      cookie_header(kSessionCookie, "", {0, services.security.behind_tls}));
+  response.add_header("Set-Cookie", cookie_header(session_cookie(services.security), "",
+                                                  {0, services.security.behind_tls}));
   return response;
 }
 
@@ -124,7 +124,7 @@ Response account_page(const Request& request, const RouteParams&, Services& serv
   view["username"] = user.username;
   view["role"] = std::string(access::role_label(user.role));
   view["la_code"] = user.la_code.empty() ? "All authorities" : user.la_code;
-  auto sessions = services.store.access().open_sessions(user.account_id);
+  auto sessions = services.sessions.open_sessions(user);
   if (!sessions) return store_failure_page(services, "account", sessions.error());
   json rows = json::array();
   for (const auto& session : *sessions) {

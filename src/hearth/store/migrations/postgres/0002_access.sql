@@ -107,6 +107,11 @@ CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE ON audit_entry
   FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();
 CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
   FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only();
+-- The trails of restricted lists and break-glass grants are append-only too.
+CREATE TRIGGER restricted_member_change_no_change BEFORE UPDATE OR DELETE ON restricted_member_change
+  FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();
+CREATE TRIGGER break_glass_no_change BEFORE UPDATE OR DELETE ON break_glass
+  FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();
 
 CREATE TABLE audit_head (
   id   INTEGER PRIMARY KEY CHECK (id = 1),

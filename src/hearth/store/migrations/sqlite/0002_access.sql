@@ -110,6 +110,23 @@ CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
 BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
+-- The trails of restricted lists and break-glass grants are append-only too.
+CREATE TRIGGER restricted_member_change_no_update BEFORE UPDATE ON restricted_member_change
+BEGIN
+  SELECT RAISE(ABORT, 'the restricted-list trail is append-only');
+END;
+CREATE TRIGGER restricted_member_change_no_delete BEFORE DELETE ON restricted_member_change
+BEGIN
+  SELECT RAISE(ABORT, 'the restricted-list trail is append-only');
+END;
+CREATE TRIGGER break_glass_no_update BEFORE UPDATE ON break_glass
+BEGIN
+  SELECT RAISE(ABORT, 'break-glass grants are append-only');
+END;
+CREATE TRIGGER break_glass_no_delete BEFORE DELETE ON break_glass
+BEGIN
+  SELECT RAISE(ABORT, 'break-glass grants are append-only');
+END;
 
 -- The last entry written: a removed tail of the log shows against it.
 CREATE TABLE audit_head (
