@@ -92,15 +92,19 @@ test('a team manager sees their team\'s children with who holds each, and the st
   await page.context().close();
 });
 
-test('a reviewing officer sees the children in care and on plans', async () => {
+test('a reviewing officer sees the children in care and on plans, each as a summary until a reason is given', async () => {
   const page = await hearth.signIn('reviewing.officer');
   assert.match(await page.locator('main').innerText(), /Children looked after or on a child protection plan/);
   assert.ok((await page.locator('tbody tr').count()) > 0);
   await expectAccessible(page);
+  await page.locator('tbody tr a').first().click();
+  const child = await page.locator('main').innerText();
+  assert.match(child, /Open the full record/);
+  assert.doesNotMatch(child, /Case notes/);
   await page.context().close();
 });
 
-test('a reviewing officer sees only the summary of a child not in their remit, and gives a reason to open it', async () => {
+test('a reviewing officer sees only the summary of a child, and gives a reason to open it', async () => {
   const page = await hearth.signIn('reviewing.officer');
   await page.goto(hearth.base + notInCareHref);
   const main = await page.locator('main').innerText();
