@@ -311,6 +311,20 @@ TEST_F(ServerTest, KeepsAConnectionAliveForSeveralRequests) {
   EXPECT_EQ(server_->connection_count(), 1u);
 }
 
+TEST_F(ServerTest, ServesEveryConnectionOfABurstLargerThanOneAcceptTurnTakes) {
+  // 270 connections waiting at once, more than the 256 one accept turn takes: the rest are
+  // taken at the next turn, and every one is answered.
+  make_server(ServerOptions{.threads = 1});
+  start();
+  std::vector<std::unique_ptr<Client>> clients;
+  for (int i = 0; i < 270; ++i) clients.push_back(std::make_unique<Client>(port_));
+  for (auto& client : clients) client->send_request("/healthz");
+  int answered = 0;
+  for (auto& client : clients) answered += client->read().result_int() == 200 ? 1 : 0;
+  EXPECT_EQ(answered, 270);
+  EXPECT_EQ(server_->connection_count(), 270u);
+}
+
 TEST_F(ServerTest, RefusesAnOversizedHeaderWith431) {
   make_server(ServerOptions{.max_header_bytes = 4096});
   start();
