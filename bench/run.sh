@@ -250,8 +250,8 @@ fi
 
 # 6. The child's record page under load: hearth serve on a medium authority (the demo's), the
 #    demo social worker signed in, wrk on loopback with 200 connections over their allocated
-#    children (whole records, audited), first as fast as it goes, then paced at 1,500 pages a
-#    second.
+#    children (whole records, audited), first as fast as it goes, then paced at 1,550 and 2,500
+#    pages a second offered.
 if wants pages; then
   # pages_run DB LABEL: serve DB, sign in, run wrk twice, stop.
   pages_run() {
@@ -276,9 +276,14 @@ if wants pages; then
     echo "-- as fast as it goes (closed loop: latency is 200 connections / throughput):"
     PAGES_FILE=$work/pages SESSION_FILE=$work/session wrk -t2 -c200 -d"${seconds}s" --latency \
       -s "$root/bench/wrk/pages.lua" "$url" | grep '^RESULT'
-    echo "-- paced at 1,500 pages a second:"
-    PAGES_FILE=$work/pages SESSION_FILE=$work/session RATE=1500 CONNECTIONS=200 \
-      wrk -t2 -c200 -d"${seconds}s" --latency -s "$root/bench/wrk/pages.lua" "$url" | grep '^RESULT'
+    # Paced: each connection pauses after each answer, so the rate served is a little under the
+    # rate offered; 1,550 offered serves at least the 1,500.
+    for rate in 1550 2500; do
+      echo "-- paced at $rate pages a second offered:"
+      PAGES_FILE=$work/pages SESSION_FILE=$work/session RATE=$rate CONNECTIONS=200 \
+        wrk -t2 -c200 -d"${seconds}s" --latency -s "$root/bench/wrk/pages.lua" "$url" |
+        grep '^RESULT'
+    done
     kill -INT "$serve_pid"
     wait "$serve_pid" || true
     serve_pid=

@@ -94,13 +94,23 @@ class CliTest : public ::testing::Test {
     fs::remove_all(dir_, ec);
   }
 
-  // Runs hearth with `args` in the temporary folder; standard output and error go to files there.
-  Outcome run(const std::vector<std::string>& args) {
+  // Runs hearth with `args` in the temporary folder; standard output and error go to files there,
+  // standard input comes from /dev/null.
+  Outcome run(const std::vector<std::string>& args) { return spawn(args, "/dev/null"); }
+
+  // The same with `input` on standard input.
+  Outcome run_with_input(const std::vector<std::string>& args, const std::string& input) {
+    const fs::path in = dir_ / ".stdin";
+    std::ofstream(in) << input;
+    return spawn(args, in);
+  }
+
+  Outcome spawn(const std::vector<std::string>& args, const fs::path& in) {
     const fs::path out = dir_ / ".stdout";
     const fs::path err = dir_ / ".stderr";
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
@@ -531,30 +541,6 @@ namespace {
 
 class AccountsCliTest : public CliTest {
  protected:
-  Outcome run_with_input(const std::vector<std::string>& args, const std::string& input) {
-    const fs::path in = dir_ / ".stdin";
-    std::ofstream(in) << input;
-    const fs::path out = dir_ / ".stdout";
-    const fs::path err = dir_ / ".stderr";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    auto argv = argv_of(args);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, HEARTH_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    Outcome outcome;
-    if (spawned != 0) return outcome;
-    outcome.exit_code = wait_for(pid);
-    outcome.out = read_file(out);
-    outcome.err = read_file(err);
-    return outcome;
-  }
-
   void SetUp() override {
     CliTest::SetUp();
     db_ = small_database().string();
