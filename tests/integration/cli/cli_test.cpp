@@ -162,13 +162,13 @@ TEST_F(CliTest, EverySubcommandHasHelpThatExitsZero) {
     EXPECT_EQ(o.exit_code, 0) << command << "\n" << describe(o);
     EXPECT_THAT(o.out, HasSubstr("--db")) << command << "\n" << describe(o);
   }
-  for (const std::vector<std::string> command : {std::vector<std::string>{"user", "add"},
-                                                 {"user", "disable"},
-                                                 {"user", "enable"},
-                                                 {"user", "reset-password"},
-                                                 {"user", "list"},
-                                                 {"audit", "verify"},
-                                                 {"audit", "show"}}) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"user", "add"},
+                                                  {"user", "disable"},
+                                                  {"user", "enable"},
+                                                  {"user", "reset-password"},
+                                                  {"user", "list"},
+                                                  {"audit", "verify"},
+                                                  {"audit", "show"}}) {
     auto args = command;
     args.push_back("--help");
     const Outcome o = run(args);

@@ -57,7 +57,9 @@ TEST(Policy, EveryRoleAgainstEveryPermissionIsAsTheTableSays) {
     for (const Role role : all_roles()) {
       const Decision decision = decide_by_role(signed_in(role), permission);
       EXPECT_EQ(decision.allowed, allowed.count(role) > 0) << role_name(role) << " / " << name;
-      if (!decision.allowed) EXPECT_EQ(decision.denial, Denial::kRole);
+      if (!decision.allowed) {
+        EXPECT_EQ(decision.denial, Denial::kRole);
+      }
     }
   }
 }
@@ -67,7 +69,9 @@ TEST(Policy, NoOneSignedOutGetsAnythingButPublic) {
   for (const Permission permission : all_permissions()) {
     const Decision decision = decide_by_role(nobody, permission);
     EXPECT_EQ(decision.allowed, permission == Permission::kPublic) << permission_name(permission);
-    if (permission != Permission::kPublic) EXPECT_EQ(decision.denial, Denial::kNotSignedIn);
+    if (permission != Permission::kPublic) {
+      EXPECT_EQ(decision.denial, Denial::kNotSignedIn);
+    }
   }
 }
 
