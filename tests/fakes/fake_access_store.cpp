@@ -197,13 +197,6 @@ Status FakeAccessStore::record_sign_in_failure(store::ThrottleScope scope, std::
   return {};
 }
 
-Result<int64_t> FakeAccessStore::count_sign_in_failures(store::ThrottleScope scope,
-                                                        std::string_view subject, Timestamp since) {
-  auto times = sign_in_failures(scope, subject, since);
-  if (!times) return times.error();
-  return static_cast<int64_t>(times->size());
-}
-
 Result<std::vector<Timestamp>> FakeAccessStore::sign_in_failures(store::ThrottleScope scope,
                                                                  std::string_view subject,
                                                                  Timestamp since) {

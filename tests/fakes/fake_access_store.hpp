@@ -46,8 +46,6 @@ class FakeAccessStore final : public store::AccessStore {
 
   core::Status record_sign_in_failure(store::ThrottleScope scope, std::string_view subject,
                                       core::Timestamp at) override;
-  core::Result<int64_t> count_sign_in_failures(store::ThrottleScope scope, std::string_view subject,
-                                               core::Timestamp since) override;
   core::Result<std::vector<core::Timestamp>> sign_in_failures(store::ThrottleScope scope,
                                                               std::string_view subject,
                                                               core::Timestamp since) override;

@@ -254,9 +254,7 @@ store::Result<store::ChildPage> FakeStore::find_children(const store::ChildQuery
   for (size_t i = first; i < found.size() && i < first + static_cast<size_t>(query.page_size);
        ++i) {
     const domain::Child& child = *found[i];
-    page.rows.push_back(store::ChildSummary{child.id, child.la_code, child.name, child.sex,
-                                            child.date_of_birth, child.postcode, child.team_id,
-                                            child.allocated_worker_id, child.restricted});
+    page.rows.push_back(store::summary_of(child));
   }
   return page;
 }

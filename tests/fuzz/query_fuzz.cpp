@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hearth/core/text.hpp"
 #include "hearth/web/http.hpp"
 #include "hearth/web/router.hpp"
 #include "hearth/web/routes.hpp"
@@ -87,7 +88,7 @@ void check_encoding(std::string_view text) {
                     hearth::web::percent_decode(text, true).has_value());
 
   const bool valid = hearth::web::is_valid_utf8(text);
-  const size_t length = hearth::web::utf8_length(text);
+  const size_t length = hearth::core::utf8_length(text);
   HEARTH_FUZZ_CHECK(length <= text.size());
   if (valid) {
     // Valid UTF-8 of only ASCII has one character a byte.

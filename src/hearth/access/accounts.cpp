@@ -9,6 +9,7 @@
 #include "hearth/access/policy.hpp"
 #include "hearth/core/digest.hpp"
 #include "hearth/core/text.hpp"
+#include "hearth/domain/values.hpp"
 
 namespace hearth::access {
 namespace {
@@ -95,38 +96,30 @@ core::Status Accounts::check_new_account(const NewAccount& a) {
   if (a.la_code.empty() && !national) {
     return Error::invalid("la_code", "Enter the local authority code the account works for");
   }
-  if (!a.la_code.empty() &&
-      (a.la_code.size() != 3 || !std::all_of(a.la_code.begin(), a.la_code.end(),
-                                             [](char c) { return c >= '0' && c <= '9'; }))) {
+  if (!a.la_code.empty() && !domain::is_la_code(a.la_code)) {
     return Error::invalid("la_code", "The local authority code is three digits, like 202");
   }
-  auto exists = [&](domain::RecordKind kind, const std::string& id) -> core::Result<bool> {
+  // The team, agency or practitioner named must be a record of the authority.
+  auto require = [&](domain::RecordKind kind, const std::string& id, const char* field,
+                     const char* what) -> core::Status {
     auto found = store_.get({kind, a.la_code, id});
-    if (found) return true;
-    if (found.error().code == core::ErrorCode::kNotFound) return false;
-    return found.error();
+    if (found) return {};
+    if (found.error().code != core::ErrorCode::kNotFound) return found.error();
+    return Error::invalid(field,
+                          fmt::format("There is no {} {} in authority {}", what, id, a.la_code));
   };
   if (*role == Role::kTeamManager && a.team_id.empty()) {
     return Error::invalid("team_id", "A team manager needs the team they manage");
   }
   if (!a.team_id.empty()) {
-    auto found = exists(domain::RecordKind::kTeam, a.team_id);
-    if (!found) return found.error();
-    if (!*found) {
-      return Error::invalid(
-          "team_id", fmt::format("There is no team {} in authority {}", a.team_id, a.la_code));
-    }
+    HEARTH_RETURN_IF_ERROR(require(domain::RecordKind::kTeam, a.team_id, "team_id", "team"));
   }
   if (*role == Role::kPartner) {
     if (a.agency_id.empty()) {
       return Error::invalid("agency_id", "A partner-agency practitioner needs their agency");
     }
-    auto found = exists(domain::RecordKind::kAgency, a.agency_id);
-    if (!found) return found.error();
-    if (!*found) {
-      return Error::invalid("agency_id", fmt::format("There is no agency {} in authority {}",
-                                                     a.agency_id, a.la_code));
-    }
+    HEARTH_RETURN_IF_ERROR(
+        require(domain::RecordKind::kAgency, a.agency_id, "agency_id", "agency"));
   } else if (!a.agency_id.empty()) {
     return Error::invalid("agency_id", "Only partner-agency practitioners belong to an agency");
   }
@@ -135,13 +128,8 @@ core::Status Accounts::check_new_account(const NewAccount& a) {
       return Error::invalid("practitioner_id",
                             "Only social-care staff are linked to a practitioner record");
     }
-    auto found = exists(domain::RecordKind::kPractitioner, a.practitioner_id);
-    if (!found) return found.error();
-    if (!*found) {
-      return Error::invalid(
-          "practitioner_id",
-          fmt::format("There is no practitioner {} in authority {}", a.practitioner_id, a.la_code));
-    }
+    HEARTH_RETURN_IF_ERROR(require(domain::RecordKind::kPractitioner, a.practitioner_id,
+                                   "practitioner_id", "practitioner"));
   }
   if (!a.password.empty()) HEARTH_RETURN_IF_ERROR(check_password_policy(a.password, a.username));
   return {};

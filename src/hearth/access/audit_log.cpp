@@ -71,6 +71,21 @@ core::Status AuditLog::record_all(const Principal& who, std::vector<AuditDetail>
   return write(pending);
 }
 
+core::Status AuditLog::record_listing(
+    const Principal& who, const AuditDetail& detail,
+    const std::vector<std::pair<std::string, std::string>>& children) {
+  std::vector<AuditDetail> details;
+  details.reserve(std::max<size_t>(children.size(), 1));
+  for (const auto& [la_code, child_id] : children) {
+    AuditDetail one = detail;
+    one.la_code = la_code;
+    one.child_id = child_id;
+    details.push_back(std::move(one));
+  }
+  if (details.empty()) details.push_back(detail);
+  return record_all(who, std::move(details));
+}
+
 core::Status AuditLog::write(std::vector<Pending>& pending) {
   for (Pending& one : pending) {
     for (std::string* field : {&one.event.actor_name, &one.event.la_code, &one.event.child_id,

@@ -46,9 +46,11 @@ class AuditLog {
   core::Status record(const Principal& who, AuditDetail detail);
   // The same with an event already filled in (its `at` is kept).
   core::Status record(store::AuditEvent event);
-  // Several entries for `who` at once (a list of children shown: one entry a child), waiting
-  // once for them all. The first error, if any.
-  core::Status record_all(const Principal& who, std::vector<AuditDetail> details);
+  // What a page that lists children leaves: `detail` once for each child listed (la_code,
+  // child_id), since their names are on the page and "who looked at this child" must find the
+  // list too; or once without a child when the list is empty.
+  core::Status record_listing(const Principal& who, const AuditDetail& detail,
+                              const std::vector<std::pair<std::string, std::string>>& children);
 
   // Entries written since start, and commits made: for the log and the benchmarks.
   int64_t entries_written() const;
@@ -62,6 +64,8 @@ class AuditLog {
   };
 
   store::AuditEvent event_of(const Principal& who, AuditDetail detail) const;
+  // Several entries for `who` at once, waiting once for them all. The first error, if any.
+  core::Status record_all(const Principal& who, std::vector<AuditDetail> details);
   // Queues the entries and waits until every one is written.
   core::Status write(std::vector<Pending>& pending);
   void run();

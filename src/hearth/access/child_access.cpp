@@ -16,6 +16,12 @@ using core::Error;
 ChildRecords::ChildRecords(store::Store& store, const core::Clock& clock, AuditLog& audit)
     : store_(store), clock_(clock), audit_(audit) {}
 
+core::Result<bool> ChildRecords::on_restricted_list(const Principal& principal,
+                                                    const domain::Child& child) {
+  if (!principal.signed_in) return false;
+  return store_.access().is_restricted_member(child.la_code, child.id, principal.account_id);
+}
+
 core::Result<ChildFacts> ChildRecords::facts(const Principal& principal,
                                              const store::ChildRecord& record) {
   const domain::Child& child = record.child.value;
@@ -25,9 +31,8 @@ core::Result<ChildFacts> ChildRecords::facts(const Principal& principal,
   facts.allocated_worker_id = child.allocated_worker_id;
   facts.team_id = child.team_id;
   facts.restricted = child.restricted;
-  if (child.restricted && principal.signed_in) {
-    auto member =
-        store_.access().is_restricted_member(child.la_code, child.id, principal.account_id);
+  if (child.restricted) {
+    auto member = on_restricted_list(principal, child);
     if (!member) return member.error();
     facts.on_restricted_list = *member;
   }
@@ -115,9 +120,8 @@ core::Result<OpenedRecord> ChildRecords::decide_open(const Principal& principal,
       if (opened.full) opened.practitioners.push_back(std::move(*practitioner));
     } else if (auto* sibling = std::get_if<domain::Child>(&stored.record)) {
       bool visible = !sibling->restricted;
-      if (!visible && principal.signed_in) {
-        auto member = store_.access().is_restricted_member(sibling->la_code, sibling->id,
-                                                           principal.account_id);
+      if (!visible) {
+        auto member = on_restricted_list(principal, *sibling);
         if (!member) return member.error();
         visible = *member;
       }
@@ -230,9 +234,9 @@ core::Status ChildRecords::break_glass(const Principal& principal, std::string_v
       audit_.record(principal, {"child.break_glass", "allowed", std::string(la_code),
                                 std::string(child_id), target, std::string(reason)}));
   const core::Timestamp now = clock_.now();
-  return store_.access().record_break_glass(
-      {principal.account_id, std::string(la_code), std::string(child_id), std::string(reason), now,
-       core::Timestamp::from_micros(now.micros() + kBreakGlassHours * 3'600'000'000)});
+  return store_.access().record_break_glass({principal.account_id, std::string(la_code),
+                                             std::string(child_id), std::string(reason), now,
+                                             now.plus_seconds(kBreakGlassHours * 3600)});
 }
 
 }  // namespace hearth::access

@@ -68,6 +68,8 @@ class ChildRecords {
   core::Result<ChildFacts> facts(const Principal& principal, const store::ChildRecord& record);
 
  private:
+  // Whether the principal is on the child's named list (asked of restricted children only).
+  core::Result<bool> on_restricted_list(const Principal& principal, const domain::Child& child);
   core::Result<OpenedRecord> decide_open(const Principal& principal, std::string_view la_code,
                                          std::string_view child_id, std::string_view target,
                                          std::string_view action);

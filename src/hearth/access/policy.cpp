@@ -24,11 +24,12 @@ constexpr std::array<PermissionName, 11> kPermissions = {{
     {Permission::kAuditRead, "audit.read"},
 }};
 
-constexpr std::array<Permission, 11> kAll = {
-    Permission::kPublic,         Permission::kSignedIn,      Permission::kMyWork,
-    Permission::kChildrenSearch, Permission::kChildSummary,  Permission::kChildRecord,
-    Permission::kBreakGlass,     Permission::kAgencyRecords, Permission::kStatistics,
-    Permission::kAccountsManage, Permission::kAuditRead};
+// Every permission, in the table's order.
+constexpr auto kAll = [] {
+  std::array<Permission, kPermissions.size()> all{};
+  for (size_t i = 0; i < kPermissions.size(); ++i) all[i] = kPermissions[i].permission;
+  return all;
+}();
 
 // May this role ever have this permission? (The child's facts may still refuse it.)
 bool role_may(const Principal& principal, Permission permission) {

@@ -9,9 +9,8 @@
 //     as if it did not exist, from everyone not on its named list;
 //   - the whole record: the allocated worker, and the manager of the team the child is
 //     allocated to; anyone else of social care (reviewing officers and the front door included)
-//     only with a reason given in the last hours (break-glass);
-//   - other social-care staff see the child's summary, and must give a reason to open the whole
-//     record;
+//     sees the child's summary, and opens the whole record only with a reason given in the last
+//     hours (break-glass);
 //   - partner agencies see only what their agency submitted (agency.records), analysts only
 //     de-identified figures (statistics.read): neither ever sees a child's record.
 //

@@ -22,9 +22,12 @@ constexpr std::array<RoleName, 8> kRoles = {{
     {Role::kAuditor, "auditor", "Auditor"},
 }};
 
-constexpr std::array<Role, 8> kAll = {
-    Role::kSocialWorker, Role::kTeamManager, Role::kReviewingOfficer, Role::kFrontDoor,
-    Role::kPartner,      Role::kAnalyst,     Role::kAdministrator,    Role::kAuditor};
+// Every role, in the table's order.
+constexpr auto kAll = [] {
+  std::array<Role, kRoles.size()> all{};
+  for (size_t i = 0; i < kRoles.size(); ++i) all[i] = kRoles[i].role;
+  return all;
+}();
 
 }  // namespace
 
@@ -44,6 +47,11 @@ std::string_view role_label(Role role) {
     if (entry.role == role) return entry.label;
   }
   return "Unknown";
+}
+
+std::string role_label(std::string_view name) {
+  const auto role = role_from_name(name);
+  return role ? std::string(role_label(*role)) : std::string(name);
 }
 
 std::optional<Role> role_from_name(std::string_view name) {

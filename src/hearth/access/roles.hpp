@@ -25,6 +25,9 @@ enum class Role {
 std::span<const Role> all_roles();
 std::string_view role_name(Role role);   // "social_worker"
 std::string_view role_label(Role role);  // "Social worker"
+// The label of a role name as an account stores it; the name itself for one this program does
+// not know.
+std::string role_label(std::string_view name);
 std::optional<Role> role_from_name(std::string_view name);
 
 // Social-care staff: the roles that work with children's records.

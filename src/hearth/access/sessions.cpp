@@ -15,10 +15,6 @@ using core::Timestamp;
 
 constexpr size_t kTokenBytes = 32;
 
-Timestamp plus_seconds(Timestamp at, int64_t seconds) {
-  return Timestamp::from_micros(at.micros() + seconds * 1'000'000);
-}
-
 bool is_hex_token(std::string_view token) {
   return token.size() == kTokenBytes * 2 && std::all_of(token.begin(), token.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
@@ -74,13 +70,13 @@ core::Result<std::optional<Timestamp>> Sessions::locked_until(store::ThrottleSco
                                                               Timestamp now) {
   // A failure exactly `window` old no longer counts.
   const Timestamp since =
-      Timestamp::from_micros(plus_seconds(now, -policy_.window_seconds).micros() + 1);
+      Timestamp::from_micros(now.plus_seconds(-policy_.window_seconds).micros() + 1);
   auto failures = store_.access().sign_in_failures(scope, subject, since);
   if (!failures) return failures.error();
   if (static_cast<int>(failures->size()) < limit) return std::optional<Timestamp>();
   // Unlocked when all but limit - 1 of them are older than the window.
   const Timestamp oldest_counted = (*failures)[failures->size() - static_cast<size_t>(limit)];
-  return std::optional<Timestamp>(plus_seconds(oldest_counted, policy_.window_seconds));
+  return std::optional<Timestamp>(oldest_counted.plus_seconds(policy_.window_seconds));
 }
 
 core::Error Sessions::refuse(const SignInAttempt& attempt, const std::string& username,
@@ -168,7 +164,7 @@ core::Result<NewSession> Sessions::sign_in(const SignInAttempt& attempt) {
   session.csrf_token = core::random_hex(kTokenBytes);
   session.created_at = now;
   session.last_seen_at = now;
-  session.expires_at = plus_seconds(now, policy_.absolute_seconds);
+  session.expires_at = now.plus_seconds(policy_.absolute_seconds);
   session.address = attempt.address;
   session.user_agent = attempt.user_agent.substr(0, 200);
   auto principal = principal_of(account->account, session, attempt.address);
@@ -186,13 +182,13 @@ core::Result<Principal> Sessions::authenticate(std::string_view token, std::stri
   const Timestamp now = clock_.now();
   if (session.revoked_at) return Error::not_found("You have been signed out");
   if (session.expires_at <= now) return Error::not_found("Your session has ended");
-  if (plus_seconds(session.last_seen_at, policy_.idle_seconds) <= now) {
+  if (session.last_seen_at.plus_seconds(policy_.idle_seconds) <= now) {
     return Error::not_found(
         fmt::format("You were signed out because you had not used Hearth for {} minutes",
                     policy_.idle_seconds / 60));
   }
   if (found->account.disabled) return Error::not_found("This account has been disabled");
-  if (plus_seconds(session.last_seen_at, policy_.touch_every_seconds) <= now) {
+  if (session.last_seen_at.plus_seconds(policy_.touch_every_seconds) <= now) {
     HEARTH_RETURN_IF_ERROR(store_.access().touch_session(session.token_hash, now));
   }
   auto principal = principal_of(found->account, session, address);
@@ -206,7 +202,7 @@ core::Result<std::vector<store::Session>> Sessions::open_sessions(const Principa
   if (!sessions) return sessions.error();
   const Timestamp now = clock_.now();
   std::erase_if(*sessions, [&](const store::Session& s) {
-    return s.expires_at <= now || plus_seconds(s.last_seen_at, policy_.idle_seconds) <= now;
+    return s.expires_at <= now || s.last_seen_at.plus_seconds(policy_.idle_seconds) <= now;
   });
   return sessions;
 }

@@ -75,6 +75,10 @@ class Timestamp {
   static Result<Timestamp> parse_iso(std::string_view text);
 
   constexpr int64_t micros() const { return micros_; }
+  // `seconds` later (earlier when negative).
+  constexpr Timestamp plus_seconds(int64_t seconds) const {
+    return Timestamp(micros_ + seconds * 1'000'000);
+  }
   Date date() const;
   std::string to_iso() const;  // always with 6 fractional digits, so text order is time order
 

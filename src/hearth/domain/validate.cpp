@@ -50,8 +50,7 @@ class Checks {
   void la_code(std::string_view value) {
     if (value.empty()) {
       add("la_code", "is required");
-    } else if (value.size() != 3 || !std::all_of(value.begin(), value.end(),
-                                                 [](char c) { return c >= '0' && c <= '9'; })) {
+    } else if (!is_la_code(value)) {
       add("la_code", fmt::format("must be three digits, like '202', not '{}'", value));
     }
   }

@@ -1,5 +1,6 @@
 #include "hearth/domain/values.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -36,6 +37,10 @@ bool is_unit_letter(char c) {
 }
 
 }  // namespace
+
+bool is_la_code(std::string_view text) {
+  return text.size() == 3 && std::all_of(text.begin(), text.end(), is_digit);
+}
 
 // ---------------------------------------------------------------------------------------------
 // NHS number

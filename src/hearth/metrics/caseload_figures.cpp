@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 namespace hearth::metrics {
 namespace {
 
@@ -134,6 +136,16 @@ std::vector<std::string> shown_with_secondary(const std::vector<int64_t>& cells)
     if (smallest < cells.size()) out[smallest] = "c";
   }
   return out;
+}
+
+std::string re_referral_percent_shown(const CaseloadFigures& figures) {
+  const int64_t again = figures.re_referrals_in_year;
+  const int64_t first_time = figures.referrals_in_year - again;
+  if (figures.referrals_in_year == 0 || shown(again) == "c" || shown(first_time) == "c") {
+    return "c";
+  }
+  return fmt::format("{:.0f}%", 100.0 * static_cast<double>(again) /
+                                    static_cast<double>(figures.referrals_in_year));
 }
 
 }  // namespace hearth::metrics

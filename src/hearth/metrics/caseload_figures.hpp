@@ -58,5 +58,9 @@ std::string shown(int64_t count);
 // hides exactly one cell, the smallest other non-zero cell too (secondary suppression), so that
 // the hidden one cannot be worked out by subtraction.
 std::vector<std::string> shown_with_secondary(const std::vector<int64_t>& cells);
+// The share of the year's referrals that were re-referrals, as a whole percentage ("23%"), or
+// "c" when there were none, or when the re-referrals or the others are few enough to be
+// suppressed themselves (1 of 10 shown as 10% would give the 1 away).
+std::string re_referral_percent_shown(const CaseloadFigures& figures);
 
 }  // namespace hearth::metrics

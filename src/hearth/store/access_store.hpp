@@ -165,9 +165,6 @@ class AccessStore {
   // Failed sign-ins. Recording one also forgets that subject's failures older than a day.
   virtual core::Status record_sign_in_failure(ThrottleScope scope, std::string_view subject,
                                               core::Timestamp at) = 0;
-  virtual core::Result<int64_t> count_sign_in_failures(ThrottleScope scope,
-                                                       std::string_view subject,
-                                                       core::Timestamp since) = 0;
   // The failures since `since`, oldest first (for when a lock ends).
   virtual core::Result<std::vector<core::Timestamp>> sign_in_failures(ThrottleScope scope,
                                                                       std::string_view subject,

@@ -17,6 +17,18 @@ RecordKind kind_of(const Record& record) {
   return static_cast<RecordKind>(record.index());
 }
 
+ChildSummary summary_of(const domain::Child& child) {
+  return {child.id,
+          child.la_code,
+          child.name,
+          child.sex,
+          child.date_of_birth,
+          child.postcode,
+          child.team_id,
+          child.allocated_worker_id,
+          child.restricted};
+}
+
 const std::string& id_of(const Record& record) {
   return std::visit([](const auto& value) -> const std::string& { return value.id; }, record);
 }

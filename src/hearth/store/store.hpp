@@ -141,6 +141,9 @@ struct ChildSummary {
   bool restricted = false;
 };
 
+// A child's line in a list, from the whole child.
+ChildSummary summary_of(const domain::Child& child);
+
 struct ChildPage {
   std::vector<ChildSummary> rows;
   int64_t total = 0;  // matches over all pages

@@ -28,9 +28,8 @@ std::string format_timestamp(core::Timestamp at) {
   const auto summer_starts = core::Timestamp::from_date(last_sunday(year, 3), 1);
   const auto summer_ends = core::Timestamp::from_date(last_sunday(year, 10), 1);
   const bool summer = at >= summer_starts && at < summer_ends;
-  const int64_t local = at.micros() + (summer ? 3'600'000'000 : 0);
-  const auto shifted = core::Timestamp::from_micros(local);
-  const int64_t seconds_of_day = (local / 1'000'000) % 86400;
+  const auto shifted = at.plus_seconds(summer ? 3600 : 0);
+  const int64_t seconds_of_day = (shifted.micros() / 1'000'000) % 86400;
   return fmt::format("{}, {:02}:{:02}", format_date_short(shifted.date()), seconds_of_day / 3600,
                      (seconds_of_day / 60) % 60);
 }

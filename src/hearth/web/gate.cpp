@@ -17,10 +17,6 @@ bool changes_something(Method method) {
   return method != Method::kGet && method != Method::kHead && method != Method::kOptions;
 }
 
-std::string audit_target(const Request& request) {
-  return request.method_text + " " + redact_target(request.target);
-}
-
 core::Status audit_refusal(Services& services, const Request& request, const RouteParams& params,
                            std::string action, std::string reason) {
   std::string la;
@@ -32,6 +28,10 @@ core::Status audit_refusal(Services& services, const Request& request, const Rou
 }
 
 }  // namespace
+
+std::string audit_target(const Request& request) {
+  return request.method_text + " " + redact_target(request.target);
+}
 
 std::string session_cookie(const SecurityOptions& security) {
   return (security.behind_tls ? "__Host-" : "") + std::string(kSessionCookie);

@@ -46,6 +46,10 @@ struct Admission {
 Admission admit(const Route& route, const RouteParams& params, Request& request,
                 Services& services);
 
+// What an audit entry names as the target of a request: "GET /children/999/C1", with the query's
+// values redacted (redact_target) so that search words stay out of the log.
+std::string audit_target(const Request& request);
+
 // A path Hearth may send someone back to after signing in: one of its own ("/..."), never
 // another site's ("//evil.example", "https://...").
 bool is_local_path(std::string_view target);

@@ -130,13 +130,8 @@ Fields parse_cookies(std::string_view header) {
         semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
     const size_t equals = pair.find('=');
     if (equals == std::string_view::npos) continue;
-    auto trim = [](std::string_view text) {
-      const size_t first = text.find_first_not_of(" \t");
-      if (first == std::string_view::npos) return std::string_view();
-      return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-    };
-    const std::string_view name = trim(pair.substr(0, equals));
-    std::string_view value = trim(pair.substr(equals + 1));
+    const std::string_view name = core::trim(pair.substr(0, equals));
+    std::string_view value = core::trim(pair.substr(equals + 1));
     if (name.empty()) continue;
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
@@ -405,8 +400,15 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-size_t utf8_length(std::string_view text) {
-  return core::utf8_length(text);
+std::optional<int> parse_page_number(std::string_view text) {
+  if (text.empty() || text.size() > 7) return std::nullopt;
+  int value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value < 1 || value > kMaxPageNumber) return std::nullopt;
+  return value;
 }
 
 std::string redact_target(std::string_view target) {

@@ -110,8 +110,11 @@ std::string percent_encode(std::string_view text);
 std::string encode_query(const Fields& params);
 
 bool is_valid_utf8(std::string_view text);
-// The number of characters (code points) in valid UTF-8 text.
-size_t utf8_length(std::string_view text);
+
+// A page number from a query string ("?page=3"): digits only, 1 to kMaxPageNumber; nullopt for
+// anything else.
+inline constexpr int kMaxPageNumber = 1'000'000;
+std::optional<int> parse_page_number(std::string_view text);
 
 // The target as the access log shows it: the path, then the query with every value replaced by
 // "*" except those that cannot identify a person (page, la), and unknown names replaced too.

@@ -285,7 +285,7 @@ Response Router::reject(const core::Error& error, Services& services) const {
   return fallback(400, services, error.message);
 }
 
-Response Router::handle(const Request& request, Services& services) const {
+Response Router::handle(Request request, Services& services) const {
   Match match = this->match(request.method, request.path);
   if (match.route == nullptr) {
     if (match.allowed.empty()) {
@@ -302,12 +302,11 @@ Response Router::handle(const Request& request, Services& services) const {
 
   Response response;
   try {
-    Request admitted = request;
-    Admission admission = admit(*match.route, match.params, admitted, services);
+    Admission admission = admit(*match.route, match.params, request, services);
     if (admission.refusal) {
       response = std::move(*admission.refusal);
     } else {
-      response = match.route->handler(admitted, match.params, services);
+      response = match.route->handler(request, match.params, services);
     }
     for (auto& cookie : admission.cookies) {
       // A handler's own cookie of that name wins (signing in over a dead session's cookie).

@@ -94,7 +94,8 @@ class Router {
   // and another method, HEAD answered as GET without the body; then the gate (sign-in, the
   // route's permission, the form's anti-forgery token); then the handler, or 500 (and an error
   // logged) when it throws. Every response carries the security headers. Never throws.
-  Response handle(const Request& request, Services& services) const;
+  // Takes the request by value: the gate fills in who is asking and the form, in place.
+  Response handle(Request request, Services& services) const;
 
   // Adds the security headers (add_security_headers), and Strict-Transport-Security behind TLS.
   static void secure(Response& response, const Services& services);

@@ -8,26 +8,35 @@ namespace hearth::workflow {
 core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query, Date today,
                                 const core::WorkingDayCalendar& calendar) {
   Caseload out;
-  std::vector<store::ChildSummary> children;
+  auto add = [&](store::ChildSummary child, const store::ChildRecord& record) {
+    CaseloadEntry entry;
+    entry.status = current_status(record, today);
+    const auto dates = next_statutory_dates(record, today, calendar);
+    entry.dates_running = dates.size();
+    if (!dates.empty()) entry.next = dates.front();
+    entry.child = std::move(child);
+    out.entries.push_back(std::move(entry));
+  };
   if (!query.child_ids.empty()) {
+    // Each child's whole record is read once: the summary comes from it.
     for (const auto& id : query.child_ids) {
-      if (children.size() == kMaxRead) break;
-      auto record = store.get_as<domain::Child>({domain::RecordKind::kChild, query.la_code, id});
+      if (out.entries.size() == kMaxRead) break;
+      auto record = store.child_record(query.la_code, id);
       if (!record) {
         if (record.error().code == core::ErrorCode::kNotFound) continue;
         return record.error();
       }
-      const domain::Child& c = record->value;
+      const domain::Child& c = record->child.value;
       if (c.restricted) {
         auto member = store.access().is_restricted_member(c.la_code, c.id, query.viewer_account_id);
         if (!member) return member.error();
         if (!*member) continue;
       }
-      children.push_back({c.id, c.la_code, c.name, c.sex, c.date_of_birth, c.postcode, c.team_id,
-                          c.allocated_worker_id, c.restricted});
+      add(store::summary_of(c), *record);
     }
     out.total = static_cast<int64_t>(query.child_ids.size());
   } else {
+    std::vector<store::ChildSummary> children;
     store::ChildQuery find;
     find.la_code = query.la_code;
     find.allocated_worker_id = query.allocated_worker_id;
@@ -41,20 +50,14 @@ core::Result<Caseload> caseload(store::Store& store, const CaseloadQuery& query,
       for (auto& row : page->rows) children.push_back(std::move(row));
       if (page->rows.size() < 200 || children.size() >= kMaxRead) break;
     }
-  }
-  for (auto& child : children) {
-    auto record = store.child_record(child.la_code, child.id);
-    if (!record) {
-      if (record.error().code == core::ErrorCode::kNotFound) continue;
-      return record.error();
+    for (auto& child : children) {
+      auto record = store.child_record(child.la_code, child.id);
+      if (!record) {
+        if (record.error().code == core::ErrorCode::kNotFound) continue;
+        return record.error();
+      }
+      add(std::move(child), *record);
     }
-    CaseloadEntry entry;
-    entry.status = current_status(*record, today);
-    const auto dates = next_statutory_dates(*record, today, calendar);
-    entry.dates_running = dates.size();
-    if (!dates.empty()) entry.next = dates.front();
-    entry.child = std::move(child);
-    out.entries.push_back(std::move(entry));
   }
   std::stable_sort(out.entries.begin(), out.entries.end(), [](const auto& a, const auto& b) {
     if (a.next.has_value() != b.next.has_value()) return a.next.has_value();
@@ -79,7 +82,7 @@ core::Result<std::vector<std::string>> children_in_care_or_on_a_plan(store::Stor
             using T = std::decay_t<decltype(value)>;
             if constexpr (std::is_same_v<T, domain::LookedAfterEpisode> ||
                           std::is_same_v<T, domain::ProtectionPlan>) {
-              if (value.start_date <= today && (!value.end_date || *value.end_date > today)) {
+              if (open_on(value.start_date, value.end_date, today)) {
                 ids.insert(value.child_id);
               }
             }

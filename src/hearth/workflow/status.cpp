@@ -3,14 +3,15 @@
 #include <algorithm>
 
 namespace hearth::workflow {
-namespace {
-
-// Open on `today`: started by then and not ended by then.
 bool open_on(Date start, const std::optional<Date>& end, Date today) {
   return start <= today && (!end || *end > today);
 }
 
-}  // namespace
+bool section47_open_on(const domain::Section47Enquiry& enquiry, Date today) {
+  const bool decided =
+      enquiry.icpc_date.has_value() || enquiry.icpc_not_required || !enquiry.outcome.empty();
+  return enquiry.start_date <= today && !decided;
+}
 
 std::optional<Date> period_of_care_start(const store::ChildRecord& record, Date today) {
   std::optional<Date> start;
@@ -42,10 +43,7 @@ ChildStatus current_status(const store::ChildRecord& record, Date today) {
     }
   }
   for (const auto& enquiry : record.section47_enquiries) {
-    // An enquiry is open until its conference, or until it is decided none is needed.
-    const bool decided =
-        enquiry.icpc_date.has_value() || enquiry.icpc_not_required || !enquiry.outcome.empty();
-    if (enquiry.start_date <= today && !decided) {
+    if (section47_open_on(enquiry, today)) {
       status.section47_open = true;
       status.section47_started = enquiry.start_date;
     }

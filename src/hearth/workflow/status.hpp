@@ -37,6 +37,12 @@ struct ChildStatus {
   bool open() const { return open_referral || looked_after || on_protection_plan || on_cin_plan; }
 };
 
+// Open on `today`: started by then and not ended by then (an end on `today` closes).
+bool open_on(Date start, const std::optional<Date>& end, Date today);
+// A section 47 enquiry is open from its start until its initial conference, or until it is
+// decided none is needed (an outcome recorded).
+bool section47_open_on(const domain::Section47Enquiry& enquiry, Date today);
+
 // As at `today`: records starting after it are not counted, and an end on or before it closes.
 ChildStatus current_status(const store::ChildRecord& record, Date today);
 

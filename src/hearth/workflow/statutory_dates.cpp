@@ -56,16 +56,13 @@ std::vector<StatutoryDate> next_statutory_dates(const store::ChildRecord& record
         {StatutoryEvent::kAssessment, calendar.add_working_days(from, 45), from, assessment.id});
   }
   for (const auto& enquiry : record.section47_enquiries) {
-    if (enquiry.start_date > today || enquiry.icpc_date || enquiry.icpc_not_required ||
-        !enquiry.outcome.empty()) {
-      continue;
-    }
+    if (!section47_open_on(enquiry, today)) continue;
     const Date due =
         enquiry.icpc_target_date.value_or(calendar.add_working_days(enquiry.start_date, 15));
     out.push_back({StatutoryEvent::kInitialConference, due, enquiry.start_date, enquiry.id});
   }
   for (const auto& plan : record.protection_plans) {
-    if (plan.start_date > today || (plan.end_date && *plan.end_date <= today)) continue;
+    if (!open_on(plan.start_date, plan.end_date, today)) continue;
     std::optional<Date> last_review;
     for (const Date& review : plan.review_dates) {
       if (review <= today) last_review = std::max(last_review.value_or(review), review);
@@ -74,9 +71,9 @@ std::vector<StatutoryDate> next_statutory_dates(const store::ChildRecord& record
     out.push_back(
         {StatutoryEvent::kReviewConference, due, last_review.value_or(plan.start_date), plan.id});
   }
-  const auto open_episode = std::find_if(
-      record.episodes.begin(), record.episodes.end(),
-      [&](const auto& e) { return e.start_date <= today && (!e.end_date || *e.end_date > today); });
+  const auto open_episode =
+      std::find_if(record.episodes.begin(), record.episodes.end(),
+                   [&](const auto& e) { return open_on(e.start_date, e.end_date, today); });
   if (open_episode != record.episodes.end()) {
     const Date period_start =
         period_of_care_start(record, today).value_or(open_episode->start_date);

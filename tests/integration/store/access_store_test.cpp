@@ -176,19 +176,19 @@ TEST_P(AccessStoreTest, CountsFailedSignInsPerSubjectAndForgetsOldOnes) {
     ASSERT_TRUE(access().record_sign_in_failure(kAccount, "U1", at_second(100 + i)));
   }
   ASSERT_TRUE(access().record_sign_in_failure(kAddress, "10.0.0.1", at_second(101)));
-  EXPECT_EQ(*access().count_sign_in_failures(kAccount, "U1", at_second(0)), 3);
-  EXPECT_EQ(*access().count_sign_in_failures(kAccount, "U1", at_second(101)), 2);
-  EXPECT_EQ(*access().count_sign_in_failures(kAddress, "10.0.0.1", at_second(0)), 1);
+  EXPECT_EQ(access().sign_in_failures(kAccount, "U1", at_second(0))->size(), 3u);
+  EXPECT_EQ(access().sign_in_failures(kAccount, "U1", at_second(101))->size(), 2u);
+  EXPECT_EQ(access().sign_in_failures(kAddress, "10.0.0.1", at_second(0))->size(), 1u);
   auto times = access().sign_in_failures(kAccount, "U1", at_second(0));
   ASSERT_TRUE(times);
   EXPECT_EQ(times->front(), at_second(100));
 
   // A failure more than a day after the others forgets them.
   ASSERT_TRUE(access().record_sign_in_failure(kAccount, "U1", at_second(102 + 86'401)));
-  EXPECT_EQ(*access().count_sign_in_failures(kAccount, "U1", at_second(0)), 1);
+  EXPECT_EQ(access().sign_in_failures(kAccount, "U1", at_second(0))->size(), 1u);
   ASSERT_TRUE(access().clear_sign_in_failures(kAccount, "U1"));
-  EXPECT_EQ(*access().count_sign_in_failures(kAccount, "U1", at_second(0)), 0);
-  EXPECT_EQ(*access().count_sign_in_failures(kAddress, "10.0.0.1", at_second(0)), 1);
+  EXPECT_EQ(access().sign_in_failures(kAccount, "U1", at_second(0))->size(), 0u);
+  EXPECT_EQ(access().sign_in_failures(kAddress, "10.0.0.1", at_second(0))->size(), 1u);
 }
 
 TEST_P(AccessStoreTest, HidesRestrictedChildrenFromViewersOutsideTheirList) {

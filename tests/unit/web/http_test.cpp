@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::web {
 namespace {
 
@@ -59,8 +61,8 @@ TEST(PercentDecode, RejectsMalformedEscapes) {
 
 TEST(Utf8, CountsCharactersNotBytes) {
   EXPECT_TRUE(is_valid_utf8("Zoë 😀"));
-  EXPECT_EQ(utf8_length("Zoë"), 3u);
-  EXPECT_EQ(utf8_length("😀"), 1u);
+  EXPECT_EQ(core::utf8_length("Zoë"), 3u);
+  EXPECT_EQ(core::utf8_length("😀"), 1u);
   EXPECT_FALSE(is_valid_utf8("\xC3"));
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF

@@ -30,6 +30,7 @@ core::Result<std::string> read_password() {
     return core::Error::invalid("--password-stdin", "no password on standard input");
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (password.empty()) return core::Error::invalid("--password-stdin", "the password is empty");
   return password;
 }
 
@@ -53,16 +54,11 @@ int with_accounts(const UserOptions& o, Work work) {
   if (!store) return report(store.error());
   core::SystemClock clock;
   access::AccessServices services(**store, clock);
-  return work(services, **store);
-}
-
-std::string role_label_of(const std::string& name) {
-  const auto role = access::role_from_name(name);
-  return role ? std::string(access::role_label(*role)) : name;
+  return work(services);
 }
 
 int run_list(const UserOptions& o) {
-  return with_accounts(o, [&](access::AccessServices& s, store::Store&) {
+  return with_accounts(o, [&](access::AccessServices& s) {
     const access::Principal cli = access::command_line_principal();
     auto accounts = s.accounts.list(cli);
     if (!accounts) return report(accounts.error());
@@ -108,7 +104,7 @@ int run_list(const UserOptions& o) {
     for (const auto& stored : *accounts) {
       const auto& a = stored.account;
       std::cout << fmt::format("{:<24} {:<30} {:<30} {:<4} {}\n", a.username, a.display_name,
-                               role_label_of(a.role), a.la_code,
+                               access::role_label(a.role), a.la_code,
                                a.disabled ? "disabled" : "active");
     }
     return kExitOk;
@@ -178,15 +174,13 @@ Runner add_user(CLI::App& app) {
         auto password = read_password();
         if (!password) return report(password.error());
         o->account.password = *password;
-        if (o->account.password.empty()) {
-          return report(core::Error::invalid("--password-stdin", "the password is empty"));
-        }
       }
-      return with_accounts(*o, [&](access::AccessServices& s, store::Store&) {
+      return with_accounts(*o, [&](access::AccessServices& s) {
         auto added = s.accounts.add(access::command_line_principal(), o->account, o->reason);
         if (!added) return report_account_error(added.error());
         std::cout << fmt::format("added {} ({}, {})\n", added->account.username,
-                                 added->account.display_name, role_label_of(added->account.role));
+                                 added->account.display_name,
+                                 access::role_label(added->account.role));
         if (!o->password_stdin) {
           std::cout << "password: " << added->password
                     << "\n(shown once: Hearth keeps only a hash of it)\n";
@@ -196,7 +190,7 @@ Runner add_user(CLI::App& app) {
     }
     if (disable->parsed() || enable->parsed()) {
       const bool disabling = disable->parsed();
-      return with_accounts(*o, [&](access::AccessServices& s, store::Store&) {
+      return with_accounts(*o, [&](access::AccessServices& s) {
         auto done = s.accounts.set_disabled(access::command_line_principal(), o->username,
                                             disabling, o->reason);
         if (!done) return report_account_error(done.error());
@@ -210,12 +204,9 @@ Runner add_user(CLI::App& app) {
       if (o->password_stdin) {
         auto password = read_password();
         if (!password) return report(password.error());
-        if (password->empty()) {
-          return report(core::Error::invalid("--password-stdin", "the password is empty"));
-        }
         given = *password;
       }
-      return with_accounts(*o, [&](access::AccessServices& s, store::Store&) {
+      return with_accounts(*o, [&](access::AccessServices& s) {
         auto password = s.accounts.reset_password(access::command_line_principal(), o->username,
                                                   given, o->reason);
         if (!password) return report_account_error(password.error());

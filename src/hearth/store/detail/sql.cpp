@@ -101,4 +101,27 @@ void bind_texts(Statement& statement, std::span<const std::string> params) {
   }
 }
 
+core::Result<int64_t> count_rows(Connection& connection, std::string_view sql,
+                                 std::span<const std::string> params) {
+  auto statement = connection.prepare(sql);
+  if (!statement) return statement.error();
+  (*statement)->reset();
+  bind_texts(**statement, params);
+  int64_t count = 0;
+  auto read = each_row(**statement, [&](Statement& row) -> core::Status {
+    count = row.column_int(0);
+    return {};
+  });
+  if (!read) return read.error();
+  return count;
+}
+
+core::Status check_change(const Change& change) {
+  if (change.by.empty()) return core::Error::invalid("by", "a change must say who made it");
+  if (change.reason.empty()) {
+    return core::Error::invalid("reason", "a change must say why it was made");
+  }
+  return {};
+}
+
 }  // namespace hearth::store::detail

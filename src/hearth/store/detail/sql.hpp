@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "hearth/core/result.hpp"
+#include "hearth/store/store.hpp"
 
 namespace hearth::store::detail {
 
@@ -82,5 +83,12 @@ core::Status in_write_transaction(Connection& connection,
 
 // Binds texts to parameters 1, 2, ... in order.
 void bind_texts(Statement& statement, std::span<const std::string> params);
+
+// Runs a `SELECT count(*) ...` with texts bound in order; its one number.
+core::Result<int64_t> count_rows(Connection& connection, std::string_view sql,
+                                 std::span<const std::string> params);
+
+// kInvalid unless the change says who made it and why: every revision carries both.
+core::Status check_change(const Change& change);
 
 }  // namespace hearth::store::detail

@@ -18,7 +18,6 @@ using core::Timestamp;
 constexpr std::string_view kAccountColumns =
     "r.account_id, r.revision, r.username, r.display_name, r.role, r.la_code, r.team_id, "
     "r.agency_id, r.practitioner_id, r.disabled, r.recorded_at, r.recorded_by, r.reason";
-constexpr int kAccountColumnCount = 13;
 
 constexpr std::string_view kSessionColumns =
     "s.token_hash, s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, "
@@ -102,12 +101,6 @@ std::string_view scope_name(ThrottleScope scope) {
   return scope == ThrottleScope::kAccount ? "account" : "address";
 }
 
-Status check_change(const Change& change) {
-  if (change.by.empty()) return Error::invalid("by", "a change must say who made it");
-  if (change.reason.empty()) return Error::invalid("reason", "a change must say why it was made");
-  return {};
-}
-
 // Runs a prepared, bound statement, collecting one value per row.
 template <typename T>
 Result<std::vector<T>> collect(Statement& statement, const std::function<T(Statement&)>& read) {
@@ -145,6 +138,17 @@ Result<StoredAccount> account_where(ConnectionPool& pool, std::string_view condi
   if (!rows) return rows.error();
   if (rows->empty()) return Error::not_found(fmt::format("no account {}", value));
   return std::move(rows->front());
+}
+
+Result<AuditHead> read_head(Connection& connection, std::string_view sql) {
+  auto rows = query<AuditHead>(connection, sql, {}, [](Statement& row) {
+    return AuditHead{row.column_int(0), text(row, 1)};
+  });
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    return Error::corrupt("the audit log has no head row: the database was altered");
+  }
+  return rows->front();
 }
 
 }  // namespace
@@ -360,7 +364,7 @@ Status SqlAccessStore::record_sign_in_failure(ThrottleScope scope, std::string_v
   if (!lease) return lease.error();
   Connection& connection = **lease;
   const std::string when = at.to_iso();
-  const std::string day_before = Timestamp::from_micros(at.micros() - 86'400'000'000).to_iso();
+  const std::string day_before = at.plus_seconds(-86'400).to_iso();
   return in_write_transaction(connection, [&]() -> Status {
     auto forgot = run_sql(connection,
                           "DELETE FROM sign_in_failure WHERE scope = ? AND subject = ? AND at < ?",
@@ -372,19 +376,6 @@ Status SqlAccessStore::record_sign_in_failure(ThrottleScope scope, std::string_v
     if (!done) return done.error();
     return {};
   });
-}
-
-Result<int64_t> SqlAccessStore::count_sign_in_failures(ThrottleScope scope,
-                                                       std::string_view subject, Timestamp since) {
-  auto lease = pool_.acquire();
-  if (!lease) return lease.error();
-  const std::string when = since.to_iso();
-  auto count = run_sql(**lease,
-                       "SELECT count(*) FROM sign_in_failure WHERE scope = ? AND subject = ? AND "
-                       "at >= ?",
-                       {scope_name(scope), subject, when});
-  if (!count) return count.error();
-  return count->value_or(0);
 }
 
 Result<std::vector<Timestamp>> SqlAccessStore::sign_in_failures(ThrottleScope scope,
@@ -517,19 +508,9 @@ Result<std::vector<AuditEntry>> SqlAccessStore::append_audit(std::span<const Aud
                                    : "SELECT seq, hash FROM audit_head WHERE id = 1";
   auto done = in_write_transaction(connection, [&]() -> Status {
     written.clear();
-    auto head = connection.prepare(head_sql);
+    auto head = read_head(connection, head_sql);
     if (!head) return head.error();
-    (*head)->reset();
-    AuditHead at;
-    bool found = false;
-    auto read = each_row(**head, [&](Statement& row) -> Status {
-      at.seq = row.column_int(0);
-      at.hash = text(row, 1);
-      found = true;
-      return {};
-    });
-    if (!read) return read.error();
-    if (!found) return Error::corrupt("the audit log has no head row: the database was altered");
+    AuditHead at = *head;
     auto insert = connection.prepare(
         "INSERT INTO audit_entry (seq, at, actor_id, actor_name, actor_role, action, outcome, "
         "la_code, child_id, target, reason, address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, "
@@ -602,14 +583,7 @@ Result<std::vector<AuditEntry>> SqlAccessStore::audit_range(int64_t after_seq, i
 Result<AuditHead> SqlAccessStore::audit_head() {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  auto rows = query<AuditHead>(**lease, "SELECT seq, hash FROM audit_head WHERE id = 1", {},
-                               [](Statement& row) {
-                                 return AuditHead{row.column_int(0), text(row, 1)};
-                               });
-  if (!rows) return rows.error();
-  if (rows->empty())
-    return Error::corrupt("the audit log has no head row: the database was altered");
-  return rows->front();
+  return read_head(**lease, "SELECT seq, hash FROM audit_head WHERE id = 1");
 }
 
 }  // namespace hearth::store::detail

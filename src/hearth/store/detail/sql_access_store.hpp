@@ -29,8 +29,6 @@ class SqlAccessStore final : public AccessStore {
 
   core::Status record_sign_in_failure(ThrottleScope scope, std::string_view subject,
                                       core::Timestamp at) override;
-  core::Result<int64_t> count_sign_in_failures(ThrottleScope scope, std::string_view subject,
-                                               core::Timestamp since) override;
   core::Result<std::vector<core::Timestamp>> sign_in_failures(ThrottleScope scope,
                                                               std::string_view subject,
                                                               core::Timestamp since) override;

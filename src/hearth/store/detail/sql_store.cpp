@@ -18,12 +18,6 @@ using core::Status;
 // Bytes after every UTF-8 character, so [prefix, prefix + kAfterAll) covers every extension.
 constexpr std::string_view kAfterAll = "\xf4\x8f\xbf\xbf";
 
-Status check_change(const Change& change) {
-  if (change.by.empty()) return Error::invalid("by", "a change must say who made it");
-  if (change.reason.empty()) return Error::invalid("reason", "a change must say why it was made");
-  return {};
-}
-
 Status check_key(const Record& record) {
   if (id_of(record).empty()) return Error::invalid("id", "a record needs an id");
   if (la_code_of(record).empty()) {
@@ -528,20 +522,9 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
 
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  auto counter = (*lease)->prepare("SELECT count(*) FROM child_search s " + where);
-  if (!counter) return counter.error();
-  {
-    Statement& s = **counter;
-    s.reset();
-    for (size_t i = 0; i < params.size(); ++i) s.bind_text(static_cast<int>(i + 1), params[i]);
-    auto row = s.step();
-    if (!row) {
-      s.reset();
-      return row.error();
-    }
-    page.total = *row ? s.column_int(0) : 0;
-    s.reset();
-  }
+  auto total = count_rows(**lease, "SELECT count(*) FROM child_search s " + where, params);
+  if (!total) return total.error();
+  page.total = *total;
 
   auto lister = (*lease)->prepare(
       "SELECT r.body FROM child_search s JOIN record_current c ON c.kind = 'child' AND "
@@ -551,17 +534,15 @@ Result<ChildPage> SqlStore::find_children(const ChildQuery& query) {
   if (!lister) return lister.error();
   Statement& s = **lister;
   s.reset();
-  int index = 1;
-  for (const auto& p : params) s.bind_text(index++, p);
-  s.bind_int(index++, page.page_size);
-  s.bind_int(index++, static_cast<int64_t>(page.page - 1) * page.page_size);
+  bind_texts(s, params);
+  s.bind_int(static_cast<int>(params.size()) + 1, page.page_size);
+  s.bind_int(static_cast<int>(params.size()) + 2,
+             static_cast<int64_t>(page.page - 1) * page.page_size);
   auto read = each_row(s, [&](Statement& row) -> Status {
     auto record = decode(RecordKind::kChild, row.column_text(0));
     if (!record) return record.error();
     auto& child = std::get<domain::Child>(*record);
-    page.rows.push_back({child.id, child.la_code, child.name, child.sex, child.date_of_birth,
-                         child.postcode, child.team_id, child.allocated_worker_id,
-                         child.restricted});
+    page.rows.push_back(summary_of(child));
     return {};
   });
   if (!read) return read.error();
@@ -583,15 +564,9 @@ Result<AgencyRecordPage> SqlStore::find_agency_records(const AgencyRecordQuery& 
   }
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  auto counter = (*lease)->prepare("SELECT count(*) FROM agency_record_search a " + where);
-  if (!counter) return counter.error();
-  (*counter)->reset();
-  bind_texts(**counter, params);
-  auto counted = each_row(**counter, [&](Statement& row) -> Status {
-    page.total = row.column_int(0);
-    return {};
-  });
-  if (!counted) return counted.error();
+  auto total = count_rows(**lease, "SELECT count(*) FROM agency_record_search a " + where, params);
+  if (!total) return total.error();
+  page.total = *total;
 
   auto lister = (*lease)->prepare(
       "SELECT r.body FROM agency_record_search a JOIN record_current c ON c.kind = "

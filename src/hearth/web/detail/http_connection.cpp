@@ -132,7 +132,7 @@ class HttpConnection final : public Connection,
       }
       request->body = std::move(message.body());
       request->client_address = peer_address_;
-      return router_.handle(*request, services_);
+      return router_.handle(std::move(*request), services_);
     } catch (const std::exception& e) {
       // The router catches handlers' exceptions; this is for anything else (out of memory).
       spdlog::error("request {} {} failed: {}", entry.method, redact_target(entry.target),

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::web::detail {
 namespace {
 
@@ -18,12 +20,6 @@ constexpr int kMaxPartialDepth = 16;
 
 bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
-std::string_view trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 std::vector<std::string> split_name(std::string_view name) {
@@ -85,7 +81,7 @@ class Compiler {
       add_text(*open.back(), source_.substr(pos, text_end > pos ? text_end - pos : 0));
       pos = next;
 
-      const std::string_view name = trim(standalone_kind ? content.substr(1) : content);
+      const std::string_view name = core::trim(standalone_kind ? content.substr(1) : content);
       switch (sigil) {
         case '!':
           break;

@@ -56,11 +56,6 @@ Response new_form(Services& services, const Request& request, const access::NewA
   return render_page(services, error ? 400 : 200, "admin/new", view);
 }
 
-std::string account_label(const store::Account& account) {
-  const auto role = access::role_from_name(account.role);
-  return role ? std::string(access::role_label(*role)) : account.role;
-}
-
 }  // namespace
 
 Response accounts_index(const Request& request, const RouteParams&, Services& services) {
@@ -75,7 +70,7 @@ Response accounts_index(const Request& request, const RouteParams&, Services& se
     rows.push_back({{"name", a.display_name},
                     {"username", a.username},
                     {"href", account_href(a.username)},
-                    {"role", account_label(a)},
+                    {"role", access::role_label(a.role)},
                     {"where", where},
                     {"disabled", a.disabled}});
   }
@@ -129,7 +124,7 @@ Response render_show(const Request& request, Services& services, const std::stri
   view["display_name"] = a.display_name;
   view["username"] = a.username;
   view["href"] = account_href(a.username);
-  view["role"] = account_label(a);
+  view["role"] = access::role_label(a.role);
   view["la_code"] = a.la_code.empty() ? "All authorities" : a.la_code;
   view["team_id"] = a.team_id.empty() ? "None" : a.team_id;
   view["agency_id"] = a.agency_id.empty() ? "None" : a.agency_id;

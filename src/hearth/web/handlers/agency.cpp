@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hearth/core/text.hpp"
 #include "hearth/domain/codes.hpp"
 #include "hearth/web/format.hpp"
 #include "hearth/web/handlers/pages.hpp"
@@ -15,27 +16,16 @@ using nlohmann::json;
 constexpr int kPageSize = 25;
 constexpr size_t kMaxReference = 50;
 
-std::optional<int> page_number(const Request& request) {
-  const auto text = request.param("page").value_or("1");
-  if (text.empty() || text.size() > 6) return std::nullopt;
-  int value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value >= 1 ? std::optional<int>(value) : std::nullopt;
-}
-
 }  // namespace
 
 Response agency_records(const Request& request, const RouteParams&, Services& services) {
   const access::Principal& user = request.user;
-  const auto page = page_number(request);
+  const auto page = parse_page_number(request.param("page").value_or("1"));
   if (!page) return bad_request_page(services, "The page number must be a whole number, 1 or more");
   const std::string reference(request.param("ref").value_or(""));
   json view = page_view(request, "Your agency’s records", "agency");
   view["ref"] = reference;
-  if (utf8_length(reference) > kMaxReference) {
+  if (core::utf8_length(reference) > kMaxReference) {
     view["has_errors"] = true;
     const std::string message = "Reference must be 50 characters or fewer";
     view["errors"] = json::array({json{{"href", "#ref"}, {"text", message}}});

@@ -7,6 +7,7 @@
 #include "hearth/domain/codes.hpp"
 #include "hearth/domain/values.hpp"
 #include "hearth/web/format.hpp"
+#include "hearth/web/gate.hpp"
 #include "hearth/web/handlers/pages.hpp"
 #include "hearth/web/services.hpp"
 #include "hearth/workflow/statutory_dates.hpp"
@@ -372,10 +373,6 @@ Response opened_failure(Services& services, const Request& request, const core::
   }
 }
 
-std::string target_of(const Request& request) {
-  return request.method_text + " " + redact_target(request.target);
-}
-
 json child_header(const Request& request, Services& services, const access::OpenedRecord& opened) {
   const domain::Child& child = opened.record.child.value;
   std::string name = person_name(child.name);
@@ -397,7 +394,7 @@ json child_header(const Request& request, Services& services, const access::Open
 
 Response child_page(const Request& request, const RouteParams& params, Services& services) {
   auto opened =
-      services.records.open(request.user, params.at("la"), params.at("id"), target_of(request));
+      services.records.open(request.user, params.at("la"), params.at("id"), audit_target(request));
   if (!opened) return opened_failure(services, request, opened.error());
   json view = child_header(request, services, *opened);
   view["full"] = opened->full;
@@ -449,7 +446,7 @@ Response break_glass(const Request& request, const RouteParams& params, Services
     return opened_failure(services, request, done.error());
   }
   // The summary again, with the reason kept and the error on the form.
-  auto opened = services.records.open(request.user, la, id, target_of(request));
+  auto opened = services.records.open(request.user, la, id, audit_target(request));
   if (!opened) return opened_failure(services, request, opened.error());
   json view = child_header(request, services, *opened);
   view["full"] = false;
@@ -464,7 +461,7 @@ Response case_note_page(const Request& request, const RouteParams& params, Servi
   const std::string& la = params.at("la");
   const std::string& id = params.at("id");
   auto note =
-      services.records.case_note(request.user, la, id, params.at("note"), target_of(request));
+      services.records.case_note(request.user, la, id, params.at("note"), audit_target(request));
   if (!note) return opened_failure(services, request, note.error());
   json view = page_view(request, note->subject, "children");
   view["subject"] = note->subject;

@@ -16,19 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kMaxPage = 1'000'000;
-
-std::optional<int> parse_page(std::string_view text) {
-  if (text.empty() || text.size() > 7) return std::nullopt;
-  int value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  if (value < 1 || value > kMaxPage) return std::nullopt;
-  return value;
-}
-
 json child_row(const Messages& messages, const store::ChildSummary& child, core::Date today) {
   std::string name = family_first_name(child.name);
   if (name.empty()) name = messages.text("children.name_not_recorded");
@@ -90,12 +77,12 @@ core::Result<ChildrenSearch> ChildrenSearch::read(const Request& request,
                                                   const Messages& messages) {
   ChildrenSearch search;
   if (auto page = request.param("page")) {
-    auto parsed = parse_page(*page);
+    auto parsed = parse_page_number(*page);
     if (!parsed) return core::Error::invalid("page", messages.text("children.error.page"));
     search.page = *parsed;
   }
   search.q = std::string(core::trim(request.param("q").value_or("")));
-  if (utf8_length(search.q) > kMaxSearchChars) {
+  if (core::utf8_length(search.q) > kMaxSearchChars) {
     return core::Error::invalid("q", messages.text("children.error.q_too_long",
                                                    {{"max", std::to_string(kMaxSearchChars)}}));
   }
@@ -139,16 +126,15 @@ Response children_index(const Request& request, const RouteParams&, Services& se
   // Who searched for whom is itself sensitive: the search words go to the audit log (never to
   // the access log).
   {
-    // One entry a child shown, so that "who looked at this child" finds the searches too.
-    const std::string target = "GET /children page " + std::to_string(search->page);
-    const std::string reason = search->q.empty() ? "the list" : "search: " + search->q;
-    std::vector<access::AuditDetail> shown;
-    for (const auto& row : found->rows) {
-      shown.push_back({"children.search", "allowed", row.la_code, row.id, target, reason});
-    }
-    if (shown.empty())
-      shown.push_back({"children.search", "allowed", user.la_code, "", target, reason});
-    if (auto audited = services.audit.record_all(user, std::move(shown)); !audited) {
+    std::vector<std::pair<std::string, std::string>> shown;
+    for (const auto& row : found->rows) shown.emplace_back(row.la_code, row.id);
+    const access::AuditDetail detail{"children.search",
+                                     "allowed",
+                                     user.la_code,
+                                     "",
+                                     "GET /children page " + std::to_string(search->page),
+                                     search->q.empty() ? "the list" : "search: " + search->q};
+    if (auto audited = services.audit.record_listing(user, detail, shown); !audited) {
       return store_failure_page(services, "audit", audited.error());
     }
   }

@@ -79,16 +79,12 @@ Response my_work(const Request& request, const RouteParams&, Services& services)
     found = std::move(*loaded);
   }
   {
-    // One entry a child listed: their names and statuses are on the page.
-    std::vector<access::AuditDetail> listed;
-    for (const auto& entry : found.entries) {
-      listed.push_back(
-          {"work.list", "allowed", entry.child.la_code, entry.child.id, "GET /my-work", heading});
-    }
-    if (listed.empty()) {
-      listed.push_back({"work.list", "allowed", user.la_code, "", "GET /my-work", heading});
-    }
-    if (auto audited = services.audit.record_all(user, std::move(listed)); !audited) {
+    std::vector<std::pair<std::string, std::string>> listed;
+    for (const auto& entry : found.entries)
+      listed.emplace_back(entry.child.la_code, entry.child.id);
+    if (auto audited = services.audit.record_listing(
+            user, {"work.list", "allowed", user.la_code, "", "GET /my-work", heading}, listed);
+        !audited) {
       return store_failure_page(services, "audit", audited.error());
     }
   }

@@ -1,6 +1,5 @@
 #include "hearth/web/handlers/statistics.hpp"
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "hearth/metrics/caseload_figures.hpp"
@@ -60,16 +59,7 @@ Response statistics_page(const Request& request, const RouteParams&, Services& s
   view["protection_plans"] = metrics::shown(figures.totals[metrics::kProtectionPlan]);
   view["looked_after"] = metrics::shown(figures.totals[metrics::kLookedAfter]);
   view["referrals"] = metrics::shown(figures.referrals_in_year);
-  // The percentage would give away a small count (1 of 10 is 10.0%): hidden whenever the
-  // re-referrals, or the others, are few enough to be suppressed themselves.
-  const int64_t again = figures.re_referrals_in_year;
-  const int64_t first_time = figures.referrals_in_year - again;
-  const bool hide = metrics::shown(again) == "c" || metrics::shown(first_time) == "c" ||
-                    figures.referrals_in_year == 0;
-  view["re_referral_percent"] =
-      hide ? std::string("c")
-           : fmt::format("{:.0f}%", 100.0 * static_cast<double>(again) /
-                                        static_cast<double>(figures.referrals_in_year));
+  view["re_referral_percent"] = metrics::re_referral_percent_shown(figures);
   view["by_age"] = breakdown_view(figures.by_age, figures.totals);
   view["by_sex"] = breakdown_view(figures.by_sex, figures.totals);
   view["suppress_max"] = metrics::kSuppressBelow - 1;
