@@ -253,7 +253,7 @@ fi
 #    children (whole records, audited), first as fast as it goes, then paced at 1,550 and 2,500
 #    pages a second offered.
 if wants pages; then
-  # pages_run DB LABEL: serve DB, sign in, run wrk twice, stop.
+  # pages_run DB LABEL: serve DB, sign in, run wrk three times (closed loop, two paced), stop.
   pages_run() {
     local db=$1 label=$2 out=$work/serve.out url password form token
     "$hearth" serve --db "$db" --port 0 >"$out" 2>"$work/serve.err" &
@@ -270,8 +270,14 @@ if wants pages; then
     curl -s -b "$work/jar" -c "$work/jar" -o /dev/null \
       --data "csrf_token=$token&username=social.worker&password=$password" "$url/sign-in"
     awk '$6 == "hearth_session" { print $7 }' "$work/jar" >"$work/session"
+    [ -s "$work/session" ] || { echo "pages: social.worker could not sign in on $label" >&2; exit 1; }
     curl -s -b "hearth_session=$(cat "$work/session")" "$url/my-work" |
       grep -o 'href="/children/[^"]*"' | sed 's/href="//; s/"$//' | sort -u >"$work/pages"
+    [ -s "$work/pages" ] || { echo "pages: My work lists no children on $label" >&2; exit 1; }
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' -b "hearth_session=$(cat "$work/session")" \
+      "$url$(head -n 1 "$work/pages")")
+    [ "$status" = 200 ] || { echo "pages: a child's page answered $status on $label" >&2; exit 1; }
     echo "$label: $(wc -l <"$work/pages") allocated children, a page each of $(curl -s -b "hearth_session=$(cat "$work/session")" "$url$(head -n 1 "$work/pages")" | wc -c) bytes or so"
     echo "-- as fast as it goes (closed loop: latency is 200 connections / throughput):"
     PAGES_FILE=$work/pages SESSION_FILE=$work/session wrk -t2 -c200 -d"${seconds}s" --latency \

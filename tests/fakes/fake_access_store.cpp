@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::fakes {
 namespace {
 
@@ -9,14 +11,6 @@ using core::Error;
 using core::Result;
 using core::Status;
 using core::Timestamp;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -33,11 +27,6 @@ void FakeAccessStore::tamper_audit(int64_t seq,
   }
 }
 
-size_t FakeAccessStore::audit_size() const {
-  std::lock_guard lock(mutex_);
-  return audit_.size();
-}
-
 Result<int> FakeAccessStore::put_account(const store::Account& account_in,
                                          const store::Change& change,
                                          std::optional<int> expected_revision) {
@@ -46,7 +35,7 @@ Result<int> FakeAccessStore::put_account(const store::Account& account_in,
     return Error::invalid("reason", "a change must say who made it and why");
   }
   store::Account account = account_in;
-  account.username = lower(account.username);
+  account.username = core::ascii_lower(account.username);
   std::lock_guard lock(mutex_);
   auto& revisions = accounts_[account.id];
   const int at = static_cast<int>(revisions.size());
@@ -77,7 +66,7 @@ Result<store::StoredAccount> FakeAccessStore::get_account(std::string_view accou
 
 Result<store::StoredAccount> FakeAccessStore::find_account(std::string_view username) {
   HEARTH_RETURN_IF_ERROR(check_available());
-  const std::string wanted = lower(username);
+  const std::string wanted = core::ascii_lower(username);
   std::lock_guard lock(mutex_);
   for (const auto& [id, revisions] : accounts_) {
     if (!revisions.empty() && revisions.back().account.username == wanted) return revisions.back();

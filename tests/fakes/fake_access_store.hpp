@@ -24,7 +24,6 @@ class FakeAccessStore final : public store::AccessStore {
   // While set, append_audit fails with kIo (a full disk): for "no audit, no record".
   void set_audit_failing(bool failing) { audit_failing_.store(failing); }
   void tamper_audit(int64_t seq, const std::function<void(store::AuditEntry&)>& change);
-  size_t audit_size() const;
 
   core::Result<int> put_account(const store::Account& account, const store::Change& change,
                                 std::optional<int> expected_revision) override;

@@ -143,7 +143,8 @@ std::vector<Error> validate(const Child& child, Date today) {
   Checks checks(today);
   if (child.id.empty()) {
     checks.add("LAchildID", "is required");
-  } else if (child.id.size() > 20 || !std::all_of(child.id.begin(), child.id.end(), [](char c) {
+  } else if (child.id.size() > kMaxChildIdLength ||
+             !std::all_of(child.id.begin(), child.id.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
              })) {
     checks.add(

@@ -12,6 +12,9 @@ namespace hearth::domain {
 // A local authority code: the DfE's three-digit number of the authority ("202" for Camden).
 bool is_la_code(std::string_view text);
 
+// A child's id within its authority (LAchildID): at most this many letters and digits.
+inline constexpr size_t kMaxChildIdLength = 20;
+
 // NHS number: ten digits, the tenth a modulus 11 check digit over the first nine with weights
 // 10..2 (NHS Data Dictionary, "NHS Number"). A remainder giving check 10 means the number is
 // invalid. "943 476 5919" and "9434765919" are the same number.

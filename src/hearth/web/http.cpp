@@ -1,7 +1,9 @@
 #include "hearth/web/http.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 
 #include "hearth/core/text.hpp"
 
@@ -167,8 +169,24 @@ core::Result<Fields> parse_form(std::string_view body) {
   return out;
 }
 
+namespace {
+
+// RFC 6265 section 4.1.1: cookie-octet, printable ASCII but for space, '"', ',', ';' and '\\'.
+bool is_cookie_octets(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\';
+  });
+}
+
+}  // namespace
+
 std::string cookie_header(std::string_view name, std::string_view value,
                           const CookieOptions& options) {
+  if (name.empty() || name.find('=') != std::string_view::npos || !is_cookie_octets(name) ||
+      !is_cookie_octets(value)) {
+    throw std::invalid_argument("a cookie's name or value has a character it may not have");
+  }
   std::string out =
       std::string(name) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Strict";
   if (options.max_age_seconds >= 0) out += "; Max-Age=" + std::to_string(options.max_age_seconds);

@@ -60,7 +60,10 @@ struct CookieOptions {
   int64_t max_age_seconds = -1;  // -1: until the browser closes; 0: delete it now
   bool secure = false;           // HTTPS only (when Hearth is served through TLS)
 };
-// A Set-Cookie value: always HttpOnly, SameSite=Strict and Path=/.
+// A Set-Cookie value: always HttpOnly, SameSite=Strict and Path=/. The name and value are
+// Hearth's own (fixed names, hex tokens); one outside RFC 6265's cookie-octets (a ';', ',',
+// quote, backslash, space or control character, or an empty name or an '=' in it) could add
+// an attribute, so it throws std::invalid_argument rather than write it.
 std::string cookie_header(std::string_view name, std::string_view value,
                           const CookieOptions& options);
 

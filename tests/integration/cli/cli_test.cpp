@@ -697,7 +697,7 @@ TEST_F(AccountsCliTest, ServeRefusesAnAddressBeyondTheMachineWithoutTls) {
   EXPECT_THAT(o.err, HasSubstr("--behind-tls"));
 }
 
-TEST_F(AccountsCliTest, DemoMakesOneAccountPerRoleAndPrintsThemAgainLater) {
+TEST_F(CliTest, DemoMakesOneAccountPerRoleAndPrintsThemAgainLater) {
   const std::string demo_db = (dir_ / "demo.db").string();
   const Outcome first =
       run({"demo", "--db", demo_db, "--size", "small", "--years", "1", "--no-serve"});

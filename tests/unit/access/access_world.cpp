@@ -59,7 +59,11 @@ Principal AccessWorld::add(const std::string& username, Role role,
 
 std::vector<store::AuditEntry> AccessWorld::audit() {
   auto range = store.access().audit_range(0, 100000);
-  return range ? *range : std::vector<store::AuditEntry>{};
+  if (!range) {
+    std::fprintf(stderr, "AccessWorld::audit: %s\n", range.error().describe().c_str());
+    std::abort();
+  }
+  return *range;
 }
 
 }  // namespace hearth::access::test

@@ -131,15 +131,6 @@ TEST(Policy, AReasonGivenOpensTheRecordAsBreakGlass) {
   EXPECT_EQ(decision.basis, Basis::kBreakGlass);
 }
 
-TEST(Policy, ReviewingOfficersAndTheFrontDoorGiveAReasonLikeAnyoneNotAllocated) {
-  const ChildFacts facts = child();
-  for (Role role : {Role::kReviewingOfficer, Role::kFrontDoor}) {
-    EXPECT_EQ(decide(signed_in(role), Permission::kChildRecord, &facts).denial,
-              Denial::kNeedsReason)
-        << role_name(role);
-  }
-}
-
 TEST(Policy, APermissionAboutAChildIsRefusedWithoutTheChildsFacts) {
   for (Permission permission :
        {Permission::kChildSummary, Permission::kChildRecord, Permission::kBreakGlass}) {

@@ -1,5 +1,7 @@
 #include "hearth/web/http.hpp"
 
+#include <stdexcept>
+
 #include <gtest/gtest.h>
 
 #include "hearth/core/text.hpp"
@@ -74,6 +76,21 @@ TEST(RedactTarget, KeepsPagingButHidesSearchWords) {
   EXPECT_EQ(redact_target("/children?Rebecca+Smith&x=1"), "/children?*&*=*");
   // Only digits are logged for page and la: a name typed there stays out of the log.
   EXPECT_EQ(redact_target("/children?page=Smith&la=Jo+Bloggs"), "/children?page=*&la=*");
+}
+
+TEST(CookieHeader, IsHttpOnlyStrictAndRefusesAValueThatCouldAddAnAttribute) {
+  EXPECT_EQ(cookie_header("hearth_session", "ab12", {-1, false}),
+            "hearth_session=ab12; Path=/; HttpOnly; SameSite=Strict");
+  EXPECT_EQ(cookie_header("hearth_session", "", {0, true}),
+            "hearth_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure");
+  const std::string_view refused[] = {
+      "x; Domain=evil.example",   "x\r\nSet-Cookie: y=1", "a b", "a,b", "\"q\"",
+      std::string_view("a\0b", 3)};
+  for (std::string_view value : refused) {
+    EXPECT_THROW(cookie_header("hearth_session", value, {}), std::invalid_argument) << value;
+  }
+  EXPECT_THROW(cookie_header("", "x", {}), std::invalid_argument);
+  EXPECT_THROW(cookie_header("a=b", "x", {}), std::invalid_argument);
 }
 
 TEST(Response, SetHeaderReplacesCaseInsensitively) {

@@ -115,7 +115,6 @@ SignedIn World::sign_in(access::Role role, std::string username, std::string pra
     account.team_id = "T1";
   }
   if (role == access::Role::kPartner) account.agency_id = "AG1";
-  if (role == access::Role::kAnalyst) account.la_code = std::string(kTestLa);
   auto added = access.accounts.add(access::command_line_principal(), account, "test");
   if (!added) die("adding " + username + ": " + added.error().describe());
   auto session =

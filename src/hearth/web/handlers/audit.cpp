@@ -1,9 +1,12 @@
 #include "hearth/web/handlers/audit.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "hearth/access/audit_verify.hpp"
+#include "hearth/access/sessions.hpp"
 #include "hearth/core/text.hpp"
+#include "hearth/domain/values.hpp"
 #include "hearth/web/format.hpp"
 #include "hearth/web/handlers/child_record.hpp"
 #include "hearth/web/handlers/pages.hpp"
@@ -47,28 +50,82 @@ std::string action_label(std::string_view action) {
   return std::string(action);
 }
 
+// The search's fields, checked. An auditor sees their own authority's entries only (about
+// its children, or by its staff); a national account may name any authority.
+struct AuditSearch {
+  std::string la;
+  std::string child;
+  std::string username;
+  int64_t before = 0;
+};
+
+void add_field_error(json& view, std::string_view field, const std::string& text) {
+  view["has_errors"] = true;
+  if (!view.contains("errors")) view["errors"] = json::array();
+  view["errors"].push_back({{"href", "#" + std::string(field)}, {"text", text}});
+  view[std::string(field) + "_error"] = text;
+}
+
+// Fills `view`'s errors and returns false when a field is wrong.
+bool read_audit_search(const Request& request, AuditSearch& search, json& view) {
+  const std::string& own_la = request.user.la_code;
+  search.la = std::string(core::trim(request.param("la").value_or(own_la)));
+  search.child = std::string(core::trim(request.param("child").value_or("")));
+  search.username = std::string(core::trim(request.param("user").value_or("")));
+  view["la"] = search.la;
+  view["la_fixed"] = !own_la.empty();
+  view["child"] = search.child;
+  view["user"] = search.username;
+  bool ok = true;
+  if (!own_la.empty() && search.la != own_la) {
+    add_field_error(view, "la", "You can search the audit log of authority " + own_la + " only");
+    view["la"] = own_la;
+    ok = false;
+  } else if (!search.la.empty() && !domain::is_la_code(search.la)) {
+    add_field_error(view, "la", "The local authority code is three digits, like 202");
+    ok = false;
+  }
+  if (search.child.size() > domain::kMaxChildIdLength) {
+    add_field_error(view, "child",
+                    fmt::format("A child ID is {} characters or fewer", domain::kMaxChildIdLength));
+    ok = false;
+  } else if (!search.child.empty() && search.la.empty()) {
+    add_field_error(view, "la", "Enter the local authority code of the child");
+    ok = false;
+  }
+  if (search.username.size() > access::kMaxUsernameLength) {
+    add_field_error(
+        view, "user",
+        fmt::format("A username is {} characters or fewer", access::kMaxUsernameLength));
+    ok = false;
+  }
+  if (auto text = request.param("before")) {
+    const bool digits = !text->empty() && text->size() <= 18 &&
+                        text->find_first_not_of("0123456789") == std::string_view::npos;
+    if (digits) search.before = std::stoll(std::string(*text));
+    if (search.before <= 0) {
+      add_field_error(view, "before", "‘before’ must be an entry number, like 1200");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 Response audit_page(const Request& request, const RouteParams&, Services& services) {
-  const std::string la =
-      std::string(core::trim(request.param("la").value_or(request.user.la_code)));
-  const std::string child = std::string(core::trim(request.param("child").value_or("")));
-  const std::string username = std::string(core::trim(request.param("user").value_or("")));
   json view = page_view(request, "Audit log", "audit");
-  view["la"] = la;
-  view["child"] = child;
-  view["user"] = username;
-  int64_t before = 0;
-  if (auto text = request.param("before")) {
-    try {
-      before = std::stoll(std::string(*text));
-    } catch (const std::exception&) {
-      return bad_request_page(services, "‘before’ must be an entry number");
-    }
+  AuditSearch search;
+  if (!read_audit_search(request, search, view)) {
+    return render_page(services, 400, "audit/index", view);
   }
+  const std::string& la = search.la;
+  const std::string& child = search.child;
+  const std::string& username = search.username;
   store::AuditQuery query;
   query.limit = kPageSize;
-  query.before_seq = before;
+  query.before_seq = search.before;
+  query.la_code = request.user.la_code;
   std::string searched;
   if (!child.empty()) {
     query.la_code = la;
@@ -79,14 +136,16 @@ Response audit_page(const Request& request, const RouteParams&, Services& servic
   }
   if (!username.empty()) {
     auto account = services.store.access().find_account(username);
-    if (!account) {
-      if (account.error().code != core::ErrorCode::kNotFound) {
-        return store_failure_page(services, "audit", account.error());
-      }
-      view["has_errors"] = true;
-      view["errors"] = json::array(
-          {json{{"href", "#user"}, {"text", "There is no account with the username " + username}}});
-      view["user_error"] = "There is no account with the username " + username;
+    if (!account && account.error().code != core::ErrorCode::kNotFound) {
+      return store_failure_page(services, "audit", account.error());
+    }
+    // Another authority's account is as unknown as one that does not exist.
+    const std::string& own_la = request.user.la_code;
+    if (!account || (!own_la.empty() && account->account.la_code != own_la)) {
+      add_field_error(view, "user",
+                      own_la.empty() ? "There is no account with the username " + username
+                                     : "There is no account in authority " + own_la +
+                                           " with the username " + username);
       return render_page(services, 400, "audit/index", view);
     }
     query.actor_id = account->account.id;
