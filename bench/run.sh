@@ -37,7 +37,7 @@ done
 repeat=${BENCH_REPEAT:-1}
 largest=${BENCH_LARGEST:-3}
 budget=${BENCH_BUDGET:-20}
-only=${BENCH_ONLY:-synth load read demo access pages}
+only=${BENCH_ONLY:-synth load read demo access pages returns}
 seconds=${BENCH_SECONDS:-30}
 work=$(mktemp -d "${BENCH_TMP:-/tmp}/hearth-bench.XXXXXX")
 pg_state=$work/pg
@@ -311,4 +311,19 @@ if wants pages; then
     pages_run "$db" "PostgreSQL (run $run)"
     psql -q "$pg_url" -c "DROP DATABASE bench_pages"
   done
+fi
+
+# 7. The statutory returns: SSDA903 export of the large fictional authority (5 years), SQLite.
+if wants returns; then
+  section "hearth export 903 of the large fictional authority (5 years), SQLite: target under 1 s"
+  rm -f "$work"/returns.db*
+  "$hearth" synth --size large --db "$work/returns.db" >/dev/null
+  for run in $(seq 1 "$repeat"); do
+    rm -rf "$work/903"
+    "$measure" --label "export 903 (run $run)" --stdout "$work/export.out" -- \
+      "$hearth" export 903 --db "$work/returns.db" --year 2026 --out "$work/903" 2>&1 |
+      grep '^measure:'
+    grep -E 'header.csv|episodes.csv' "$work/export.out"
+  done
+  rm -rf "$work/903" "$work"/returns.db*
 fi

@@ -29,6 +29,7 @@
 #include <fmt/format.h>
 
 #include "hearth/cli/dataset_io.hpp"
+#include "hearth/returns/csv.hpp"
 #include "hearth/store/store.hpp"
 #include "hearth/synth/synth.hpp"
 
@@ -116,7 +117,7 @@ std::unique_ptr<store::Store> open_store(const std::string& target) {
   return std::move(*opened);
 }
 
-using cli::csv_field;
+using returns::csv_field;
 
 std::vector<synth::AuthorityProfile> largest_authorities(int n) {
   std::vector<synth::AuthorityProfile> all(synth::england().begin(), synth::england().end());

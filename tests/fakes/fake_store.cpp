@@ -301,6 +301,23 @@ store::Result<std::vector<Record>> FakeStore::load_all(RecordKind kind, std::str
   return out;
 }
 
+store::Result<std::vector<Record>> FakeStore::load_for_children(
+    std::string_view la_code, std::span<const std::string> child_ids,
+    std::span<const RecordKind> kinds) {
+  HEARTH_RETURN_IF_ERROR(check_available());
+  std::lock_guard lock(mutex_);
+  const std::set<std::string_view> wanted(child_ids.begin(), child_ids.end());
+  std::vector<Record> out;
+  for (const auto& [key, revisions] : records_) {
+    if (std::get<1>(key) != la_code || !is_current(revisions)) continue;
+    if (std::find(kinds.begin(), kinds.end(), std::get<0>(key)) == kinds.end()) continue;
+    if (wanted.contains(store::child_id_of(revisions.back().record))) {
+      out.push_back(revisions.back().record);
+    }
+  }
+  return out;
+}
+
 store::Result<std::vector<std::pair<std::string, int64_t>>> FakeStore::authorities() {
   HEARTH_RETURN_IF_ERROR(check_available());
   std::lock_guard lock(mutex_);

@@ -59,6 +59,9 @@ class FakeStore final : public store::Store {
   store::Result<store::ChildPage> find_children(const store::ChildQuery& query) override;
   store::Result<std::vector<store::Record>> load_all(store::RecordKind kind,
                                                      std::string_view la_code) override;
+  store::Result<std::vector<store::Record>> load_for_children(
+      std::string_view la_code, std::span<const std::string> child_ids,
+      std::span<const store::RecordKind> kinds) override;
   store::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
   store::Result<int64_t> count(store::RecordKind kind, std::string_view la_code) override;
   store::Result<store::AgencyRecordPage> find_agency_records(

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "hearth/core/text.hpp"
 #include "hearth/web/gate.hpp"
 #include "hearth/web/http.hpp"
 
@@ -32,7 +33,7 @@ void check_form(std::string_view body, std::string_view text) {
   }
   HEARTH_FUZZ_CHECK(form->size() <= hearth::web::kMaxFormFields);
   for (const auto& [name, value] : *form) {
-    HEARTH_FUZZ_CHECK(hearth::web::is_valid_utf8(name) && hearth::web::is_valid_utf8(value));
+    HEARTH_FUZZ_CHECK(hearth::core::is_valid_utf8(name) && hearth::core::is_valid_utf8(value));
     HEARTH_FUZZ_CHECK(name.find('\0') == std::string::npos);
     HEARTH_FUZZ_CHECK(value.find('\0') == std::string::npos);
   }

@@ -87,7 +87,7 @@ void check_encoding(std::string_view text) {
   HEARTH_FUZZ_CHECK(hearth::web::percent_decode(text, false).has_value() ==
                     hearth::web::percent_decode(text, true).has_value());
 
-  const bool valid = hearth::web::is_valid_utf8(text);
+  const bool valid = hearth::core::is_valid_utf8(text);
   const size_t length = hearth::core::utf8_length(text);
   HEARTH_FUZZ_CHECK(length <= text.size());
   if (valid) {
@@ -172,7 +172,7 @@ void check_match(const Router& router, std::string_view path, bool accepted,
       const auto value = match.params.find(name);
       if (!value) continue;
       HEARTH_FUZZ_CHECK(!value->empty());
-      HEARTH_FUZZ_CHECK(hearth::web::is_valid_utf8(*value));
+      HEARTH_FUZZ_CHECK(hearth::core::is_valid_utf8(*value));
       HEARTH_FUZZ_CHECK(value->find('\0') == std::string_view::npos);
       HEARTH_FUZZ_CHECK(tail || value->find('/') == std::string_view::npos);
       HEARTH_FUZZ_CHECK(*value != "." && *value != "..");
@@ -206,11 +206,11 @@ void check_target(std::string_view text) {
     HEARTH_FUZZ_CHECK(*segment != "." && *segment != "..");
     HEARTH_FUZZ_CHECK(segment->find('/') == std::string::npos);
     HEARTH_FUZZ_CHECK(segment->find('\0') == std::string::npos);
-    HEARTH_FUZZ_CHECK(hearth::web::is_valid_utf8(*segment));
+    HEARTH_FUZZ_CHECK(hearth::core::is_valid_utf8(*segment));
     start = end + 1;
   }
   for (const auto& [name, value] : request.query) {
-    HEARTH_FUZZ_CHECK(hearth::web::is_valid_utf8(name) && hearth::web::is_valid_utf8(value));
+    HEARTH_FUZZ_CHECK(hearth::core::is_valid_utf8(name) && hearth::core::is_valid_utf8(value));
     HEARTH_FUZZ_CHECK(name.find('\0') == std::string::npos);
     HEARTH_FUZZ_CHECK(value.find('\0') == std::string::npos);
   }

@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
   const Runner migrate = add_migrate(app);
   const Runner user = add_user(app);
   const Runner audit = add_audit(app);
+  const Runner export_command = add_export(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -71,6 +72,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("migrate")) return migrate();
     if (app.got_subcommand("user")) return user();
     if (app.got_subcommand("audit")) return audit();
+    if (app.got_subcommand("export")) return export_command();
   } catch (const std::exception& e) {
     std::cerr << "hearth: internal error: " << e.what() << "\n";
     return kExitFailure;

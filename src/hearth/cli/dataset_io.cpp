@@ -7,8 +7,12 @@
 #include <fmt/format.h>
 
 #include "hearth/core/env.hpp"
+#include "hearth/returns/csv.hpp"
 
 namespace hearth::cli {
+
+using returns::csv_field;
+
 namespace {
 
 template <typename T>
@@ -25,16 +29,6 @@ std::unordered_map<std::string, std::vector<const synth::Dataset::ChildHistory*>
 }
 
 }  // namespace
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
 
 std::vector<store::Record> current_records(const synth::Dataset& dataset, bool oldest_children) {
   std::vector<store::Record> out;

@@ -9,9 +9,6 @@
 
 namespace hearth::cli {
 
-// A CSV field: quoted (with quotes doubled) only when it holds a comma, a quote or a line break.
-std::string csv_field(std::string_view text);
-
 // Every record of the dataset; children in their current version, or in their oldest version
 // when `oldest_children` (the store then receives later versions as revisions).
 std::vector<store::Record> current_records(const synth::Dataset& dataset, bool oldest_children);

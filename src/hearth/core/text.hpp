@@ -1,5 +1,5 @@
 // Small text helpers that several modules need: ASCII lower case (usernames, search keys,
-// references: never a locale's), trimming blanks, and counting UTF-8 characters.
+// references: never a locale's), trimming blanks, counting UTF-8 characters and checking UTF-8.
 #pragma once
 
 #include <cstddef>
@@ -14,5 +14,7 @@ std::string ascii_lower(std::string_view text);
 std::string_view trim(std::string_view text);
 // Characters (code points) in UTF-8 text: the bytes that do not continue a character.
 size_t utf8_length(std::string_view text);
+// Well-formed UTF-8: no overlong forms, no UTF-16 surrogates, nothing past U+10FFFF.
+bool is_valid_utf8(std::string_view text);
 
 }  // namespace hearth::core

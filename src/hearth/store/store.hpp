@@ -235,6 +235,12 @@ class Store {
   // Every current record of one kind in one authority (every authority if la_code is empty),
   // in id order: how the engines load their data.
   virtual Result<std::vector<Record>> load_all(RecordKind kind, std::string_view la_code) = 0;
+  // The current records of the given kinds about these children of one authority (the child
+  // records themselves when kChild is among the kinds), in no particular order: how an engine
+  // loads what it needs of a few thousand children without decoding the whole authority.
+  virtual Result<std::vector<Record>> load_for_children(std::string_view la_code,
+                                                        std::span<const std::string> child_ids,
+                                                        std::span<const RecordKind> kinds) = 0;
   // The authorities that have records, with how many children each.
   virtual Result<std::vector<std::pair<std::string, int64_t>>> authorities() = 0;
   virtual Result<int64_t> count(RecordKind kind, std::string_view la_code) = 0;

@@ -48,7 +48,7 @@ core::Status check_segment(std::string_view raw) {
   if (decoded->find('/') != std::string::npos || decoded->find('\\') != std::string::npos) {
     return bad_target("The web address contains an encoded slash");
   }
-  if (!is_valid_utf8(*decoded)) return bad_target("The web address is not valid UTF-8");
+  if (!core::is_valid_utf8(*decoded)) return bad_target("The web address is not valid UTF-8");
   return core::ok_status();
 }
 
@@ -158,7 +158,7 @@ core::Result<Fields> parse_form(std::string_view body) {
     auto value = percent_decode(
         equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
     if (!name || !value) return core::Error::invalid("form", "The form has a malformed % escape");
-    if (!is_valid_utf8(*name) || !is_valid_utf8(*value)) {
+    if (!core::is_valid_utf8(*name) || !core::is_valid_utf8(*value)) {
       return core::Error::invalid("form", "The form is not valid UTF-8 text");
     }
     if (name->find('\0') != std::string::npos || value->find('\0') != std::string::npos) {
@@ -224,7 +224,7 @@ core::Result<Request> parse_target(std::string_view target) {
     auto value = percent_decode(
         equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
     if (!name || !value) return bad_target("The web address has a malformed % escape");
-    if (!is_valid_utf8(*name) || !is_valid_utf8(*value)) {
+    if (!core::is_valid_utf8(*name) || !core::is_valid_utf8(*value)) {
       return bad_target("The web address is not valid UTF-8");
     }
     if (name->find('\0') != std::string::npos || value->find('\0') != std::string::npos) {
@@ -379,43 +379,6 @@ std::string encode_query(const Fields& params) {
     out += percent_encode(value);
   }
   return out;
-}
-
-bool is_valid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    int extra = 0;
-    uint32_t code = 0;
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    } else if ((byte & 0xE0) == 0xC0) {
-      extra = 1;
-      code = byte & 0x1F;
-    } else if ((byte & 0xF0) == 0xE0) {
-      extra = 2;
-      code = byte & 0x0F;
-    } else if ((byte & 0xF8) == 0xF0) {
-      extra = 3;
-      code = byte & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (int k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
-    static constexpr uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
-    if (code < kMinimum[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
 }
 
 std::optional<int> parse_page_number(std::string_view text) {

@@ -112,8 +112,6 @@ std::string percent_encode(std::string_view text);
 // "a=1&b=two%20words" from name/value pairs.
 std::string encode_query(const Fields& params);
 
-bool is_valid_utf8(std::string_view text);
-
 // A page number from a query string ("?page=3"): digits only, 1 to kMaxPageNumber; nullopt for
 // anything else.
 inline constexpr int kMaxPageNumber = 1'000'000;

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <csignal>
+#include <functional>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -301,13 +303,20 @@ size_t Server::connection_count() const {
   return impl_->registry.size();
 }
 
-void run_until_signal(Server& server) {
+void run_until_signal(Server& server, const std::function<void()>& on_ready) {
   Server::Impl& impl = *server.impl_;
-  net::post(impl.control, [&impl] {
-    if (impl.stop_requested()) return;
-    impl.signals.emplace(impl.control, SIGINT, SIGTERM);
-    impl.wait_for_signal();
+  // The signals are taken on the control strand; wait until they are, so that whoever
+  // on_ready tells (a person, a test) can stop the server with a signal straight away.
+  std::promise<void> installed;
+  net::post(impl.control, [&impl, &installed] {
+    if (!impl.stop_requested()) {
+      impl.signals.emplace(impl.control, SIGINT, SIGTERM);
+      impl.wait_for_signal();
+    }
+    installed.set_value();
   });
+  installed.get_future().wait();
+  if (on_ready) on_ready();
   server.wait();
 }
 

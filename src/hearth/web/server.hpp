@@ -6,7 +6,7 @@
 //   hearth::web::Server server({.address = "127.0.0.1", .port = 8080}, services);
 //   auto port = server.start();           // binds and starts the threads
 //   if (!port) { report(port.error()); return 1; }
-//   hearth::web::run_until_signal(server);  // SIGINT or SIGTERM: stop gracefully, then return
+//   hearth::web::run_until_signal(server, announce);  // SIGINT or SIGTERM: stop, then return
 //
 // Limits: a request header larger than max_header_bytes gets 431, a body larger than
 // max_body_bytes 413, a request that is not HTTP 400; each then closes the connection. A
@@ -23,6 +23,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -74,11 +75,12 @@ class Server {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  friend void run_until_signal(Server& server);
+  friend void run_until_signal(Server& server, const std::function<void()>& on_ready);
 };
 
 // Stops `server` gracefully on SIGINT or SIGTERM (a second signal closes every connection at
-// once) and returns when it has stopped. Call after start().
-void run_until_signal(Server& server);
+// once) and returns when it has stopped. Call after start(). `on_ready` runs once a signal
+// would be caught: announce the server there, not before.
+void run_until_signal(Server& server, const std::function<void()>& on_ready = {});
 
 }  // namespace hearth::web

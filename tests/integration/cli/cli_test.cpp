@@ -25,6 +25,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "hearth/returns/csv.hpp"
+#include "hearth/returns/ssda903.hpp"
+
 #ifndef HEARTH_BINARY
 #error "HEARTH_BINARY must name the hearth executable"
 #endif
@@ -34,6 +37,8 @@ extern char** environ;
 namespace {
 
 namespace fs = std::filesystem;
+namespace core = hearth::core;
+namespace returns = hearth::returns;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -151,7 +156,7 @@ std::string describe(const Outcome& o) {
 TEST_F(CliTest, HelpExitsZeroAndListsTheSubcommands) {
   const Outcome o = run({"--help"});
   EXPECT_EQ(o.exit_code, 0) << describe(o);
-  for (const char* command : {"demo", "serve", "synth", "migrate", "user", "audit"}) {
+  for (const char* command : {"demo", "serve", "synth", "migrate", "user", "audit", "export"}) {
     EXPECT_THAT(o.out, HasSubstr(command)) << describe(o);
   }
 }
@@ -168,7 +173,8 @@ TEST_F(CliTest, EverySubcommandHasHelpThatExitsZero) {
                                                   {"user", "reset-password"},
                                                   {"user", "list"},
                                                   {"audit", "verify"},
-                                                  {"audit", "show"}}) {
+                                                  {"audit", "show"},
+                                                  {"export", "903"}}) {
     auto args = command;
     args.push_back("--help");
     const Outcome o = run(args);
@@ -347,6 +353,48 @@ TEST_F(CliTest, AnUnreachablePostgresqlServerFailsWithoutPrintingThePassword) {
 // ---------------------------------------------------------------------------------- the server
 
 // A running `hearth serve`, its standard output read through a pipe.
+// ----------------------------------------------------------------------------------- export
+
+TEST_F(CliTest, Export903WritesEveryTableOfTheYearAndOfTheYearBefore) {
+  const fs::path db = small_database();
+  const fs::path out = dir_ / "903";
+  const Outcome o =
+      run({"export", "903", "--db", db.string(), "--year", "2026", "--out", out.string()});
+  ASSERT_EQ(o.exit_code, 0) << describe(o);
+  EXPECT_THAT(o.out, HasSubstr("SSDA903 2025-26 of authority 999"));
+  for (const fs::path& folder : {out, out / "previous"}) {
+    for (const auto& layout : returns::ssda903_tables_for(2026)) {
+      auto table = returns::read_csv_file(folder / layout->file);
+      ASSERT_TRUE(table) << table.error().describe();
+      auto known = returns::identify_ssda903_table(*table);
+      ASSERT_TRUE(known) << known.error().describe();
+      EXPECT_EQ((*known)->table, layout->table);
+    }
+  }
+  auto episodes = returns::read_csv_file(out / "episodes.csv");
+  ASSERT_TRUE(episodes);
+  EXPECT_GT(episodes->rows.size(), 20u);
+  const size_t decom = episodes->column("DECOM").value();
+  for (const auto& row : episodes->rows) {
+    EXPECT_TRUE(core::Date::parse_uk(row[decom])) << row[decom];
+  }
+  EXPECT_FALSE(fs::exists(out / "episodes.csv.tmp"));
+}
+
+TEST_F(CliTest, Export903NamesAnAuthorityThatIsNotThereAndAMissingOut) {
+  const fs::path db = small_database();
+  const Outcome wrong =
+      run({"export", "903", "--db", db.string(), "--la", "202", "--out", (dir_ / "x").string()});
+  EXPECT_EQ(wrong.exit_code, 1) << describe(wrong);
+  EXPECT_THAT(wrong.err, HasSubstr("no records of authority 202 (it has 999)"));
+  const Outcome no_out = run({"export", "903", "--db", db.string()});
+  EXPECT_EQ(no_out.exit_code, 2) << describe(no_out);
+  EXPECT_THAT(no_out.err, HasSubstr("--out"));
+  const Outcome typo = run({"export", "930", "--db", db.string()});
+  EXPECT_EQ(typo.exit_code, 2) << describe(typo);
+  EXPECT_THAT(typo.err, HasSubstr("'930' is not a hearth export command (903"));
+}
+
 class Server {
  public:
   explicit Server(const std::vector<std::string>& args, const fs::path& err_file) {
@@ -505,8 +553,10 @@ TEST_F(CliTest, ServeAnswersHealthzAndChildrenAndStopsCleanlyOnSigterm) {
   const fs::path db = small_database();
   ASSERT_TRUE(fs::exists(db));
   Server server({"serve", "--db", db.string(), "--port", "0"}, dir_ / ".serve-stderr");
-  const std::string marker = "http://127.0.0.1:";
-  ASSERT_TRUE(server.read_line_with(marker)) << server.out() << read_file(dir_ / ".serve-stderr");
+  // Announced once a signal would stop it (the log's "listening" line comes before that).
+  ASSERT_TRUE(server.read_line_with("Hearth is serving"))
+      << server.out() << read_file(dir_ / ".serve-stderr");
+  const std::string marker = "at http://127.0.0.1:";
   const size_t at = server.out().find(marker);
   ASSERT_NE(at, std::string::npos) << server.out();
   const int port = std::atoi(server.out().c_str() + at + marker.size());
@@ -653,8 +703,8 @@ TEST_F(AccountsCliTest, SignsInOverHttpAndTheSessionOpensThePages) {
                      "a kettle of fish in June\n");
   ASSERT_EQ(added.exit_code, 0) << describe(added);
   Server server({"serve", "--db", db_, "--port", "0"}, dir_ / ".serve-stderr");
-  const std::string marker = "http://127.0.0.1:";
-  ASSERT_TRUE(server.read_line_with(marker)) << server.out();
+  ASSERT_TRUE(server.read_line_with("Hearth is serving")) << server.out();
+  const std::string marker = "at http://127.0.0.1:";
   const auto port = static_cast<uint16_t>(
       std::atoi(server.out().c_str() + server.out().find(marker) + marker.size()));
 

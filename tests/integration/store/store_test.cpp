@@ -1,6 +1,7 @@
 // The store's contract, run against both backends: the same tests on SQLite and PostgreSQL.
 #include "hearth/store/store.hpp"
 
+#include <set>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -289,6 +290,29 @@ TEST_P(StoreTest, LoadsAllCurrentRecordsOfAKindForTheEngines) {
   auto count = store().count(RecordKind::kChild, "");
   ASSERT_TRUE(count);
   EXPECT_EQ(*count, 2);
+}
+
+TEST_P(StoreTest, LoadsTheRecordsOfChosenKindsAboutChosenChildren) {
+  ASSERT_TRUE(store().bulk_load(one_of_every_kind("999", "C1"), change("synthetic data")));
+  ASSERT_TRUE(store().bulk_load(one_of_every_kind("888", "C1"), change("synthetic data")));
+  ASSERT_TRUE(store().put(sample_child("C2", "Other", "Child"), change("entered")));
+  const std::vector<std::string> ids = {"C1", "NOPE"};
+  const RecordKind kinds[] = {RecordKind::kChild, RecordKind::kReferral,
+                              RecordKind::kMissingEpisode};
+  auto records = store().load_for_children("999", ids, kinds);
+  ASSERT_TRUE(records) << records.error().describe();
+  std::multiset<std::string> got;
+  for (const auto& record : *records) {
+    EXPECT_EQ(store::la_code_of(record), "999");
+    EXPECT_EQ(store::child_id_of(record), "C1");
+    got.insert(domain::record_kind_name(static_cast<RecordKind>(record.index())));
+  }
+  EXPECT_EQ(got, (std::multiset<std::string>{"child", "referral", "missing_episode"}));
+  ASSERT_TRUE(store().withdraw({RecordKind::kReferral, "999", "REF1"}, change("entered twice")));
+  auto after = store().load_for_children("999", ids, kinds);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->size(), 2u);  // a withdrawn record is left out
+  EXPECT_TRUE(store().load_for_children("999", {}, kinds)->empty());
 }
 
 TEST_P(StoreTest, KeepsItsDataWhenReopened) {

@@ -62,12 +62,12 @@ TEST(PercentDecode, RejectsMalformedEscapes) {
 }
 
 TEST(Utf8, CountsCharactersNotBytes) {
-  EXPECT_TRUE(is_valid_utf8("Zoë 😀"));
+  EXPECT_TRUE(core::is_valid_utf8("Zoë 😀"));
   EXPECT_EQ(core::utf8_length("Zoë"), 3u);
   EXPECT_EQ(core::utf8_length("😀"), 1u);
-  EXPECT_FALSE(is_valid_utf8("\xC3"));
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(core::is_valid_utf8("\xC3"));
+  EXPECT_FALSE(core::is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(core::is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
 }
 
 TEST(RedactTarget, KeepsPagingButHidesSearchWords) {

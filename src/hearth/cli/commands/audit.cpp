@@ -11,6 +11,7 @@
 #include "hearth/access/audit_verify.hpp"
 #include "hearth/cli/commands.hpp"
 #include "hearth/cli/dataset_io.hpp"
+#include "hearth/returns/csv.hpp"
 
 namespace hearth::cli {
 namespace {
@@ -108,10 +109,11 @@ int show(const AuditOptions& o) {
   for (const auto& entry : *entries) {
     const auto& e = entry.event;
     if (o.format == "csv") {
-      std::cout << entry.seq << ',' << e.at.to_iso() << ',' << csv_field(e.actor_name) << ','
-                << e.actor_role << ',' << e.action << ',' << e.outcome << ',' << e.la_code << ','
-                << csv_field(e.child_id) << ',' << csv_field(e.target) << ',' << csv_field(e.reason)
-                << ',' << csv_field(e.address) << "\n";
+      std::cout << entry.seq << ',' << e.at.to_iso() << ',' << returns::csv_field(e.actor_name)
+                << ',' << e.actor_role << ',' << e.action << ',' << e.outcome << ',' << e.la_code
+                << ',' << returns::csv_field(e.child_id) << ',' << returns::csv_field(e.target)
+                << ',' << returns::csv_field(e.reason) << ',' << returns::csv_field(e.address)
+                << "\n";
     } else {
       std::cout << fmt::format("{:>8} {} {:<20} {:<16} {:<8} {}{}\n", entry.seq, e.at.to_iso(),
                                e.actor_name.empty() ? "(not signed in)" : e.actor_name, e.action,

@@ -65,10 +65,11 @@ int serve(const ServeOptions& options, bool create_database) {
   const std::string host = options.address.find(':') != std::string::npos
                                ? "[" + options.address + "]"
                                : options.address;
-  std::cout << fmt::format("Hearth is serving {} ({}) at http://{}:{}/  (Ctrl-C to stop)\n",
-                           options.db, (*store)->backend(), host, *port)
-            << std::flush;
-  web::run_until_signal(server);
+  web::run_until_signal(server, [&] {
+    std::cout << fmt::format("Hearth is serving {} ({}) at http://{}:{}/  (Ctrl-C to stop)\n",
+                             options.db, (*store)->backend(), host, *port)
+              << std::flush;
+  });
   std::cout << "Hearth stopped.\n";
   return kExitOk;
 }

@@ -10,6 +10,7 @@
 #include "hearth/access/services.hpp"
 #include "hearth/cli/commands.hpp"
 #include "hearth/cli/dataset_io.hpp"
+#include "hearth/returns/csv.hpp"
 
 namespace hearth::cli {
 namespace {
@@ -88,9 +89,10 @@ int run_list(const UserOptions& o) {
       std::cout << "username,name,role,la_code,team_id,agency_id,practitioner_id,status\n";
       for (const auto& stored : *accounts) {
         const auto& a = stored.account;
-        std::cout << csv_field(a.username) << ',' << csv_field(a.display_name) << ',' << a.role
-                  << ',' << a.la_code << ',' << csv_field(a.team_id) << ','
-                  << csv_field(a.agency_id) << ',' << csv_field(a.practitioner_id) << ','
+        std::cout << returns::csv_field(a.username) << ',' << returns::csv_field(a.display_name)
+                  << ',' << a.role << ',' << a.la_code << ',' << returns::csv_field(a.team_id)
+                  << ',' << returns::csv_field(a.agency_id) << ','
+                  << returns::csv_field(a.practitioner_id) << ','
                   << (a.disabled ? "disabled" : "active") << "\n";
       }
       return kExitOk;

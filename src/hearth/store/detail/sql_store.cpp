@@ -615,6 +615,47 @@ Result<std::vector<Record>> SqlStore::load_all(RecordKind kind, std::string_view
   return records;
 }
 
+Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code,
+                                                        std::span<const std::string> child_ids,
+                                                        std::span<const RecordKind> kinds) {
+  std::vector<Record> records;
+  if (child_ids.empty() || kinds.empty()) return records;
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  std::string kind_list;
+  for (RecordKind kind : kinds) {
+    kind_list +=
+        fmt::format("{}'{}'", kind_list.empty() ? "" : ",", domain::record_kind_name(kind));
+  }
+  // Chunks of ids keep each statement well under the backends' limits on parameters.
+  constexpr size_t kChunk = 500;
+  for (size_t start = 0; start < child_ids.size(); start += kChunk) {
+    const auto chunk = child_ids.subspan(start, std::min(kChunk, child_ids.size() - start));
+    std::string placeholders;
+    for (size_t i = 0; i < chunk.size(); ++i) placeholders += i == 0 ? "?" : ",?";
+    const std::string sql = fmt::format(
+        "SELECT c.kind, r.body FROM record_current c JOIN record_revision r ON r.seq = c.seq "
+        "WHERE c.la_code = ? AND c.withdrawn = 0 AND c.child_id IN ({}) AND c.kind IN ({})",
+        placeholders, kind_list);
+    auto statement = (*lease)->prepare(sql);
+    if (!statement) return statement.error();
+    Statement& s = **statement;
+    s.reset();
+    s.bind_text(1, la_code);
+    for (size_t i = 0; i < chunk.size(); ++i) s.bind_text(static_cast<int>(i + 2), chunk[i]);
+    auto read = each_row(s, [&](Statement& row) -> Status {
+      auto kind = domain::record_kind_from_name(row.column_text(0));
+      if (!kind) return {};
+      auto record = decode(*kind, row.column_text(1));
+      if (!record) return record.error();
+      records.push_back(std::move(*record));
+      return {};
+    });
+    if (!read) return read.error();
+  }
+  return records;
+}
+
 Result<std::vector<std::pair<std::string, int64_t>>> SqlStore::authorities() {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();

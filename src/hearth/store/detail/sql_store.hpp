@@ -27,6 +27,9 @@ class SqlStore final : public Store {
                                          std::string_view child_id) override;
   core::Result<ChildPage> find_children(const ChildQuery& query) override;
   core::Result<std::vector<Record>> load_all(RecordKind kind, std::string_view la_code) override;
+  core::Result<std::vector<Record>> load_for_children(std::string_view la_code,
+                                                      std::span<const std::string> child_ids,
+                                                      std::span<const RecordKind> kinds) override;
   core::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
   core::Result<int64_t> count(RecordKind kind, std::string_view la_code) override;
   core::Result<AgencyRecordPage> find_agency_records(const AgencyRecordQuery& query) override;

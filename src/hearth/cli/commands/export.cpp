@@ -1,0 +1,142 @@
+// hearth export 903: one authority's SSDA903 return for a collection year, as the DfE's CSV
+// tables in a folder, with the previous year's tables (which the DfE's rules compare against)
+// in previous/ inside it. Files are written whole or not at all: each to a temporary name
+// first, renamed once every one is written.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "hearth/cli/commands.hpp"
+#include "hearth/core/env.hpp"
+#include "hearth/returns/authority_records.hpp"
+#include "hearth/returns/ssda903.hpp"
+
+namespace hearth::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportOptions {
+  std::string db = kDefaultDatabase;
+  std::string la;
+  int year = 0;
+  std::string out;
+};
+
+// The collection year that ended most recently: on 1 December 2026, 2026 (ended 31 March).
+int last_completed_year(core::Date today) {
+  return today >= core::collection_year_end(today.year()) ? today.year() : today.year() - 1;
+}
+
+// The authority to export: --la, or the only one the database holds.
+core::Result<std::string> choose_authority(store::Store& store, const std::string& la) {
+  auto authorities = store.authorities();
+  if (!authorities) return authorities.error();
+  std::vector<std::string> codes;
+  for (const auto& [code, children] : *authorities) codes.push_back(code);
+  if (!la.empty()) {
+    if (std::find(codes.begin(), codes.end(), la) == codes.end()) {
+      return core::Error::not_found(
+          fmt::format("the database has no records of authority {} (it has {})", la,
+                      codes.empty() ? "none" : fmt::format("{}", fmt::join(codes, ", "))));
+    }
+    return la;
+  }
+  if (codes.size() == 1) return codes.front();
+  if (codes.empty()) return core::Error::not_found("the database holds no authority's records");
+  return core::Error::invalid("--la", fmt::format("the database holds {} authorities; name one "
+                                                  "with --la (one of {})",
+                                                  codes.size(), fmt::join(codes, ", ")));
+}
+
+struct PendingFile {
+  fs::path temp;
+  fs::path final_path;
+};
+
+core::Status write_file(const fs::path& path, const std::string& text,
+                        std::vector<PendingFile>& pending) {
+  PendingFile file{path.string() + ".tmp", path};
+  std::ofstream out(file.temp, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return core::Error::io("cannot write " + file.temp.string());
+  pending.push_back(std::move(file));
+  return {};
+}
+
+int run_export_903(const ExportOptions& o) {
+  store::OpenOptions open;
+  open.create = false;
+  auto store = store::Store::open(o.db, open);
+  if (!store) return report(store.error());
+  auto la = choose_authority(**store, o.la);
+  if (!la) return report(la.error());
+  const int year = o.year > 0 ? o.year : last_completed_year(core::SystemClock().today());
+  std::cerr << fmt::format("export: reading authority {}'s records...\n", *la);
+  auto records = returns::load_authority_records(**store, *la);
+  if (!records) return report(records.error());
+
+  const fs::path folder(o.out);
+  std::error_code ec;
+  fs::create_directories(folder / "previous", ec);
+  if (ec) return report(core::Error::io(fmt::format("cannot make {}: {}", o.out, ec.message())));
+  std::vector<PendingFile> pending;
+  auto discard = [&] {
+    for (const auto& file : pending) fs::remove(file.temp, ec);
+  };
+  for (const auto& [subfolder, tables_year] :
+       {std::pair{fs::path(), year}, std::pair{fs::path("previous"), year - 1}}) {
+    for (const auto& table : returns::export_ssda903(*records, tables_year)) {
+      if (auto written =
+              write_file(folder / subfolder / table.file, returns::write_csv(table), pending);
+          !written) {
+        discard();
+        return report(written.error());
+      }
+      if (subfolder.empty()) {
+        std::cout << fmt::format("  {:<26} {:>7} rows\n", table.file, table.rows.size());
+      }
+    }
+  }
+  for (const auto& file : pending) {
+    fs::rename(file.temp, file.final_path, ec);
+    if (ec) {
+      discard();
+      return report(core::Error::io(
+          fmt::format("cannot write {}: {}", file.final_path.string(), ec.message())));
+    }
+  }
+  std::cout << fmt::format(
+      "SSDA903 {}-{:02} of authority {} in {} (the previous year's tables in {})\n", year - 1,
+      year % 100, *la, folder.string(), (folder / "previous").string());
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_export(CLI::App& app) {
+  auto* command = app.add_subcommand("export", "Write a statutory return from the records");
+  command->require_subcommand(1);
+  auto o = std::make_shared<ExportOptions>();
+  auto* ssda903 = command->add_subcommand(
+      "903", "The SSDA903 return (children looked after) as the DfE's CSV tables in --out");
+  ssda903->add_option("--db", o->db, "SQLite file or postgresql:// URL")->capture_default_str();
+  ssda903->add_option("--la", o->la,
+                      "The authority's three-digit code (needed when the database holds more "
+                      "than one)");
+  ssda903
+      ->add_option("--year", o->year,
+                   "The collection year, by the 31 March it ends on (2026: 2025-26); default: "
+                   "the last one ended")
+      ->check(CLI::Range(2014, 2100));
+  ssda903->add_option("--out", o->out, "The folder to write the tables to")->required();
+  return [o, ssda903]() -> int {
+    if (ssda903->parsed()) return run_export_903(*o);
+    return kExitUsage;
+  };
+}
+
+}  // namespace hearth::cli

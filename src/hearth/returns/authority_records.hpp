@@ -1,0 +1,33 @@
+// One authority's records, in memory, as the returns read them: what `export`, `import` and
+// the validation rules work on. Loaded from the store by one function, or built by hand in
+// tests; no engine in this module touches SQL.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "hearth/domain/entities.hpp"
+#include "hearth/store/store.hpp"
+
+namespace hearth::returns {
+
+struct AuthorityRecords {
+  std::string la_code;
+  std::vector<domain::Child> children;  // the children the other records are about
+  std::vector<domain::LookedAfterEpisode> episodes;
+  std::vector<domain::LookedAfterReview> reviews;
+  std::vector<domain::MissingEpisode> missing;
+  std::vector<domain::LookedAfterOutcome> outcomes;             // OC2
+  std::vector<domain::CareLeaverOutcome> care_leaver_outcomes;  // OC3
+  std::vector<domain::Adoption> adoptions;
+  std::vector<domain::PreviousPermanence> previous_permanence;
+  std::vector<domain::SocialWorkerEpisode> social_worker_episodes;
+};
+
+// The current version (withdrawn records left out) of each record the SSDA903 return draws on,
+// about the authority's children who were ever looked after or have a care leaver's outcome,
+// each kind in id order.
+core::Result<AuthorityRecords> load_authority_records(store::Store& store,
+                                                      const std::string& la_code);
+
+}  // namespace hearth::returns
