@@ -315,7 +315,7 @@ fi
 
 # 7. The statutory returns: SSDA903 export of the large fictional authority (5 years), SQLite.
 if wants returns; then
-  section "hearth export 903 of the large fictional authority (5 years), SQLite: target under 1 s"
+  section "hearth export 903 and validate 903 of the large fictional authority (5 years), SQLite: target under 1 s each"
   rm -f "$work"/returns.db*
   "$hearth" synth --size large --db "$work/returns.db" >/dev/null
   for run in $(seq 1 "$repeat"); do
@@ -324,6 +324,9 @@ if wants returns; then
       "$hearth" export 903 --db "$work/returns.db" --year 2026 --out "$work/903" 2>&1 |
       grep '^measure:'
     grep -E 'header.csv|episodes.csv' "$work/export.out"
+    "$measure" --label "validate 903 (run $run)" --stdout "$work/validate.out" -- \
+      "$hearth" validate 903 "$work/903" --year 2026 2>&1 | grep '^measure:'
+    head -n 1 "$work/validate.out"
   done
   rm -rf "$work/903" "$work"/returns.db*
 fi

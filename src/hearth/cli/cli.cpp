@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
   const Runner user = add_user(app);
   const Runner audit = add_audit(app);
   const Runner export_command = add_export(app);
+  const Runner validate = add_validate(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -73,6 +74,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("user")) return user();
     if (app.got_subcommand("audit")) return audit();
     if (app.got_subcommand("export")) return export_command();
+    if (app.got_subcommand("validate")) return validate();
   } catch (const std::exception& e) {
     std::cerr << "hearth: internal error: " << e.what() << "\n";
     return kExitFailure;

@@ -26,6 +26,7 @@ Runner add_demo(CLI::App& app);
 Runner add_user(CLI::App& app);
 Runner add_audit(CLI::App& app);
 Runner add_export(CLI::App& app);
+Runner add_validate(CLI::App& app);
 
 // "hearth: <message>" on standard error; returns the exit code for the error's kind.
 int report(const core::Error& error);

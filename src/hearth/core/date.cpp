@@ -159,6 +159,10 @@ Date collection_year_end(int year) {
   return Date::from_days(days_from_civil(year, 3, 31));
 }
 
+int last_collection_year_ended(Date today) {
+  return today >= collection_year_end(today.year()) ? today.year() : today.year() - 1;
+}
+
 Timestamp Timestamp::from_date(Date date, int hour, int minute, int second) {
   return Timestamp(static_cast<int64_t>(date.days_since_epoch()) * kMicrosPerDay +
                    ((hour * 60LL + minute) * 60LL + second) * 1'000'000LL);

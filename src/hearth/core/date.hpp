@@ -64,6 +64,8 @@ class Date {
 Date collection_year_start(int year);
 // 31 March of `year`: the reference date of the CIN census and the SSDA903 return.
 Date collection_year_end(int year);
+// The collection year that ended most recently: on 1 December 2026, 2026 (ended 31 March).
+int last_collection_year_ended(Date today);
 
 // A UTC instant with microsecond precision, for recording times.
 class Timestamp {

@@ -55,7 +55,7 @@ const std::vector<Ssda903Layout>& layouts() {
        0},
       {Ssda903Table::kPrevPerm,
        "PrevPerm",
-       "prev_perm.csv",
+       "previous_permanence.csv",
        {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"},
        0},
       {Ssda903Table::kMissing,

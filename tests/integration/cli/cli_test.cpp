@@ -156,7 +156,8 @@ std::string describe(const Outcome& o) {
 TEST_F(CliTest, HelpExitsZeroAndListsTheSubcommands) {
   const Outcome o = run({"--help"});
   EXPECT_EQ(o.exit_code, 0) << describe(o);
-  for (const char* command : {"demo", "serve", "synth", "migrate", "user", "audit", "export"}) {
+  for (const char* command :
+       {"demo", "serve", "synth", "migrate", "user", "audit", "export", "validate"}) {
     EXPECT_THAT(o.out, HasSubstr(command)) << describe(o);
   }
 }
@@ -181,6 +182,10 @@ TEST_F(CliTest, EverySubcommandHasHelpThatExitsZero) {
     EXPECT_EQ(o.exit_code, 0) << command[0] << " " << command[1] << "\n" << describe(o);
     EXPECT_THAT(o.out, HasSubstr("--db")) << command[1] << "\n" << describe(o);
   }
+  // Validation reads files, not a database.
+  const Outcome validate = run({"validate", "903", "--help"});
+  EXPECT_EQ(validate.exit_code, 0) << describe(validate);
+  EXPECT_THAT(validate.out, HasSubstr("--format")) << describe(validate);
 }
 
 TEST_F(CliTest, NoSubcommandIsBadUsage) {
@@ -379,6 +384,49 @@ TEST_F(CliTest, Export903WritesEveryTableOfTheYearAndOfTheYearBefore) {
     EXPECT_TRUE(core::Date::parse_uk(row[decom])) << row[decom];
   }
   EXPECT_FALSE(fs::exists(out / "episodes.csv.tmp"));
+}
+
+TEST_F(CliTest, Validate903ReadsAnExportAndReportsEachRuleAsTextCsvOrJson) {
+  const fs::path db = small_database();
+  const fs::path out = dir_ / "903";
+  ASSERT_EQ(run({"export", "903", "--db", db.string(), "--year", "2026", "--out", out.string()})
+                .exit_code,
+            0);
+  const Outcome text = run({"validate", "903", out.string(), "--year", "2026"});
+  ASSERT_EQ(text.exit_code, 0) << describe(text);
+  EXPECT_THAT(text.out, HasSubstr("SSDA903 2025-26: "));
+  EXPECT_THAT(text.out, HasSubstr(" rules run"));
+  const Outcome json = run({"validate", "903", out.string(), "--year", "2026", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << describe(json);
+  EXPECT_THAT(json.out, HasSubstr("\"rules_run\""));
+
+  // A file with a bad code and one from another system with its columns in another order.
+  const fs::path mine = dir_ / "mine";
+  fs::create_directories(mine);
+  {
+    std::ofstream header(mine / "Header_2026.csv");
+    header << "\xEF\xBB\xBF"
+              "CHILD,DOB,SEX,ETHNIC,UPN,MOTHER,MC_DOB\r\n"
+              "A1,01/02/2010,M,WBRI,UN1,,\r\nA2,01/02/2011,X,WBRI,UN1,,\r\n";
+  }
+  const Outcome csv = run({"validate", "903", (mine / "Header_2026.csv").string(), "--year", "2026",
+                           "--format", "csv", "--fail-on-failures"});
+  EXPECT_EQ(csv.exit_code, 1) << describe(csv);
+  EXPECT_THAT(csv.out, HasSubstr("rule,message,table,file,line,child,fields\n"));
+  EXPECT_THAT(csv.out, HasSubstr("101,The child or young person’s reported sex is not valid.,"
+                                 "Header,Header_2026.csv,3,A2,SEX"));
+
+  {
+    std::ofstream broken(mine / "episodes.csv");
+    broken << "CHILD,DECOM,RNE\nA1,01/02/2025,S\n";
+  }
+  const Outcome refused = run({"validate", "903", mine.string()});
+  EXPECT_EQ(refused.exit_code, 1) << describe(refused);
+  EXPECT_THAT(refused.err, HasSubstr("episodes.csv line 1"));
+  EXPECT_THAT(refused.err, HasSubstr("is not an SSDA903 table: it looks like Episodes"));
+  const Outcome nothing = run({"validate", "903", (dir_ / "nope").string()});
+  EXPECT_EQ(nothing.exit_code, 1) << describe(nothing);
+  EXPECT_THAT(nothing.err, HasSubstr("there is no file or folder"));
 }
 
 TEST_F(CliTest, Export903NamesAnAuthorityThatIsNotThereAndAMissingOut) {

@@ -25,11 +25,6 @@ struct ExportOptions {
   std::string out;
 };
 
-// The collection year that ended most recently: on 1 December 2026, 2026 (ended 31 March).
-int last_completed_year(core::Date today) {
-  return today >= core::collection_year_end(today.year()) ? today.year() : today.year() - 1;
-}
-
 // The authority to export: --la, or the only one the database holds.
 core::Result<std::string> choose_authority(store::Store& store, const std::string& la) {
   auto authorities = store.authorities();
@@ -74,7 +69,8 @@ int run_export_903(const ExportOptions& o) {
   if (!store) return report(store.error());
   auto la = choose_authority(**store, o.la);
   if (!la) return report(la.error());
-  const int year = o.year > 0 ? o.year : last_completed_year(core::SystemClock().today());
+  const int year =
+      o.year > 0 ? o.year : core::last_collection_year_ended(core::SystemClock().today());
   std::cerr << fmt::format("export: reading authority {}'s records...\n", *la);
   auto records = returns::load_authority_records(**store, *la);
   if (!records) return report(records.error());

@@ -1,0 +1,744 @@
+#include "hearth/returns/ssda903_rules.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "hearth/core/date.hpp"
+#include "hearth/core/text.hpp"
+#include "hearth/domain/codes.hpp"
+
+namespace hearth::returns {
+
+struct RuleContext {
+  const Ssda903Files& files;
+  const Ssda903Rule* rule = nullptr;
+  core::Date start;  // 1 April of year - 1
+  core::Date end;    // 31 March of year
+
+  const CsvTable& table(Ssda903Table t) const { return files.current.at(t); }
+};
+
+namespace {
+
+using core::Date;
+using T = Ssda903Table;
+using Out = std::vector<RuleFailure>;
+namespace codes = domain::codes;
+
+// A column of a table, its values trimmed: other systems pad fields with spaces.
+class Column {
+ public:
+  Column(const CsvTable& table, std::string_view name) : table_(&table) {
+    auto index = table.column(name);
+    if (!index) throw std::logic_error(fmt::format("{} has no column {}", table.file, name));
+    index_ = *index;
+  }
+  std::string_view operator()(size_t row) const { return core::trim(table_->rows[row][index_]); }
+
+ private:
+  const CsvTable* table_;
+  size_t index_ = 0;
+};
+
+std::optional<Date> date_of(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  auto d = Date::parse_uk(text);
+  return d ? std::optional<Date>(*d) : std::nullopt;
+}
+
+// Records a failure of the rule being run on `row` of `table`, naming the rule's fields that
+// the table has.
+void fail(const RuleContext& c, Out& out, T table, size_t row) {
+  const CsvTable& t = c.table(table);
+  RuleFailure f;
+  f.rule = c.rule->code;
+  f.table = table;
+  f.file = t.file;
+  f.line = row < t.lines.size() ? t.lines[row] : static_cast<int64_t>(row) + 2;
+  if (auto child = t.column("CHILD")) f.child = std::string(core::trim(t.rows[row][*child]));
+  for (std::string_view field : c.rule->fields) {
+    if (t.column(field)) f.fields.push_back(field);
+  }
+  out.push_back(std::move(f));
+}
+
+// ------------------------------------------------------------------ shapes many rules share
+
+// The column holds a code of `set` valid in the year (blank fails when `required`).
+void code_in(const RuleContext& c, Out& out, T table, std::string_view column,
+             const domain::CodeSet& set, bool required) {
+  const CsvTable& t = c.table(table);
+  const Column value(t, column);
+  const int year = c.files.year;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto v = value(r);
+    if (v.empty() ? required : !set.valid_in(v, year)) fail(c, out, table, r);
+  }
+}
+
+// The column holds a dd/mm/YYYY date (blank fails when `required`).
+void valid_date(const RuleContext& c, Out& out, T table, std::string_view column, bool required) {
+  const CsvTable& t = c.table(table);
+  const Column value(t, column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto v = value(r);
+    if (v.empty() ? required : !date_of(v)) fail(c, out, table, r);
+  }
+}
+
+// The column's date is after `limit` (a blank or bad date is another rule's business).
+void date_after(const RuleContext& c, Out& out, T table, std::string_view column, Date limit) {
+  const CsvTable& t = c.table(table);
+  const Column value(t, column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto d = date_of(value(r));
+    if (d && *d > limit) fail(c, out, table, r);
+  }
+}
+
+// Both dates are there and `to` is before `from`.
+void ends_before_start(const RuleContext& c, Out& out, T table, std::string_view from_column,
+                       std::string_view to_column) {
+  const CsvTable& t = c.table(table);
+  const Column from_value(t, from_column), to_value(t, to_column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto from = date_of(from_value(r));
+    auto to = date_of(to_value(r));
+    if (from && to && *to < *from) fail(c, out, table, r);
+  }
+}
+
+// The children of the Header, by CHILD.
+std::unordered_map<std::string_view, size_t> header_rows(const RuleContext& c) {
+  const CsvTable& h = c.table(T::kHeader);
+  const Column child(h, "CHILD");
+  std::unordered_map<std::string_view, size_t> out;
+  for (size_t r = 0; r < h.rows.size(); ++r) out.emplace(child(r), r);
+  return out;
+}
+
+// Every CHILD of `table` is in the Header.
+void child_in_header(const RuleContext& c, Out& out, T table) {
+  const auto header = header_rows(c);
+  const CsvTable& t = c.table(table);
+  const Column child(t, "CHILD");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (!header.contains(child(r))) fail(c, out, table, r);
+  }
+}
+
+// Each CHILD once in `table`: the second and later rows fail.
+void child_once(const RuleContext& c, Out& out, T table) {
+  const CsvTable& t = c.table(table);
+  const Column child(t, "CHILD");
+  std::set<std::string_view> seen;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (!seen.insert(child(r)).second) fail(c, out, table, r);
+  }
+}
+
+// A table's rows per child, in the order of a date column (rows whose date does not parse are
+// left out: another rule reports them).
+std::map<std::string_view, std::vector<std::pair<Date, size_t>>> by_child_and_date(
+    const CsvTable& t, std::string_view date_column) {
+  const Column child(t, "CHILD");
+  const Column date(t, date_column);
+  std::map<std::string_view, std::vector<std::pair<Date, size_t>>> out;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (auto d = date_of(date(r))) out[child(r)].emplace_back(*d, r);
+  }
+  for (auto& [id, rows] : out) std::sort(rows.begin(), rows.end());
+  return out;
+}
+
+// ----------------------------------------------------------------------------- the rules
+
+void r101(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kHeader, "SEX", codes::sex(), true);
+}
+void r101_before_2025(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column sex(t, "SEX");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (sex(r) != "1" && sex(r) != "2") fail(c, o, T::kHeader, r);
+  }
+}
+void r102(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kHeader, "DOB", true);
+}
+void r103(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kHeader, "ETHNIC", codes::ethnicity(), true);
+}
+void r104(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kUasc, "DUC", false);
+}
+void r131(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kOc3, "IN_TOUCH", codes::in_touch(), false);
+}
+void r132(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kOc3, "ACTIV", codes::care_leaver_activity(), false);
+}
+void r133(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kOc3, "ACCOM", codes::care_leaver_accommodation(), false);
+}
+void r141(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kEpisodes, "DECOM", true);
+}
+void r143(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "RNE", codes::reason_new_episode(), true);
+}
+void r144(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "LS", codes::legal_status(), true);
+}
+void r145(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "CIN", codes::category_of_need(), true);
+}
+void r146(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "PLACE", codes::placement_type(), true);
+}
+void r147(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kEpisodes, "DEC", false);
+}
+void r148(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column dec(t, "DEC"), rec(t, "REC");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (dec(r).empty() != rec(r).empty()) fail(c, o, T::kEpisodes, r);
+  }
+}
+void r149(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "REC", codes::reason_episode_ceased(), false);
+}
+void r166(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kReviews, "REVIEW", true);
+}
+void r167(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kReviews, "REVIEW_CODE", codes::review_participation(), true);
+}
+void r171(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kHeader, "MC_DOB", false);
+}
+void r174(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column sex(t, "SEX"), mc_dob(t, "MC_DOB");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (sex(r) == "M" && !mc_dob(r).empty()) fail(c, o, T::kHeader, r);
+  }
+}
+void r178(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "PLACE_PROVIDER", codes::placement_provider(), false);
+}
+void r301(const RuleContext& c, Out& o) {
+  date_after(c, o, T::kHeader, "DOB", c.end);
+}
+void r351(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column dob(t, "DOB");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto d = date_of(dob(r));
+    if (d && c.start.years_since(*d) > 25) fail(c, o, T::kHeader, r);
+  }
+}
+void r353(const RuleContext& c, Out& o) {
+  const Date earliest = Date::from_ymd(1991, 10, 14).value();
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column decom(t, "DECOM");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto d = date_of(decom(r));
+    if (d && *d < earliest) fail(c, o, T::kEpisodes, r);
+  }
+}
+// 354 names DECOM though its message speaks of the date ceased: as the DfE lists it.
+void r354(const RuleContext& c, Out& o) {
+  date_after(c, o, T::kEpisodes, "DECOM", c.end);
+}
+void r356(const RuleContext& c, Out& o) {
+  ends_before_start(c, o, T::kEpisodes, "DECOM", "DEC");
+}
+void r385(const RuleContext& c, Out& o) {
+  date_after(c, o, T::kEpisodes, "DEC", c.end);
+}
+// 142: an episode other than a child's last has no end date.
+void r142(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column dec(t, "DEC");
+  for (const auto& [child, rows] : by_child_and_date(t, "DECOM")) {
+    for (size_t i = 0; i + 1 < rows.size(); ++i) {
+      if (dec(rows[i].second).empty()) fail(c, o, T::kEpisodes, rows[i].second);
+    }
+  }
+}
+// 501: an episode starts before the one before it ended.
+void r501(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column dec(t, "DEC");
+  for (const auto& [child, rows] : by_child_and_date(t, "DECOM")) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      auto previous_end = date_of(dec(rows[i - 1].second));
+      if (previous_end && rows[i].first < *previous_end) fail(c, o, T::kEpisodes, rows[i].second);
+    }
+  }
+}
+void r567(const RuleContext& c, Out& o) {
+  ends_before_start(c, o, T::kMissing, "MIS_START", "MIS_END");
+}
+void r570(const RuleContext& c, Out& o) {
+  date_after(c, o, T::kMissing, "MIS_START", c.end);
+}
+void r611(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column mother(t, "MOTHER"), mc_dob(t, "MC_DOB");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (mother(r) == "1" && mc_dob(r).empty()) fail(c, o, T::kHeader, r);
+  }
+}
+void r612(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column sex(t, "SEX"), mother(t, "MOTHER"), mc_dob(t, "MC_DOB");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (sex(r) == "F" && mother(r) != "1" && !mc_dob(r).empty()) fail(c, o, T::kHeader, r);
+  }
+}
+void r620(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column mother(t, "MOTHER"), dob(t, "DOB");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto d = date_of(dob(r));
+    if (mother(r) == "1" && d && c.start.years_since(*d) < 11) fail(c, o, T::kHeader, r);
+  }
+}
+void r621(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kHeader);
+  const Column dob(t, "DOB"), mc_dob(t, "MC_DOB");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto mother = date_of(dob(r));
+    auto child = date_of(mc_dob(r));
+    if (mother && child && *child <= *mother) fail(c, o, T::kHeader, r);
+  }
+}
+void r1004(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kMissing, "MIS_START", true);
+}
+void r1005(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kMissing, "MIS_END", false);
+}
+void r1006(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kMissing, "MISSING", codes::missing_type(), false);
+}
+void int03(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kEpisodes);
+}
+void int32(const RuleContext& c, Out& o) {
+  child_once(c, o, T::kHeader);
+}
+
+constexpr int kAny = 0;
+constexpr int kOpen = 9999;
+
+const std::vector<Ssda903Rule>& rules() {
+  static const std::vector<Ssda903Rule> kRules = {
+      {"101", "Gender code is not valid.", {"SEX"}, {T::kHeader}, kAny, 2024, r101_before_2025},
+      {"101",
+       "The child or young person’s reported sex is not valid.",
+       {"SEX"},
+       {T::kHeader},
+       2025,
+       kOpen,
+       r101},
+      {"102", "Date of birth is not a valid date.", {"DOB"}, {T::kHeader}, kAny, kOpen, r102},
+      {"103",
+       "The ethnicity code is either not valid or has not been entered.",
+       {"ETHNIC"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r103},
+      {"104",
+       "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.",
+       {"DUC"},
+       {T::kUasc},
+       kAny,
+       kOpen,
+       r104},
+      {"131",
+       "Data entry for being in touch after leaving care is invalid.",
+       {"IN_TOUCH"},
+       {T::kOc3},
+       kAny,
+       kOpen,
+       r131},
+      {"132",
+       "Data entry for activity after leaving care is invalid.",
+       {"ACTIV"},
+       {T::kOc3},
+       kAny,
+       kOpen,
+       r132},
+      {"133",
+       "Data entry for accommodation after leaving care is invalid. If reporting on a childs "
+       "accommodation after leaving care the data entry must be valid",
+       {"ACCOM"},
+       {T::kOc3},
+       kAny,
+       kOpen,
+       r133},
+      {"141",
+       "Date episode began is not a valid date.",
+       {"DECOM"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r141},
+      {"142",
+       "A new episode has started, but the previous episode has not ended.",
+       {"DEC", "REC"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r142},
+      {"143",
+       "The reason for new episode code is not a valid code.",
+       {"RNE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r143},
+      {"144",
+       "The legal status code is not a valid code.",
+       {"LS"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r144},
+      {"145",
+       "Category of need code is not a valid code.",
+       {"CIN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r145},
+      {"146",
+       "Placement type code is not a valid code.",
+       {"PLACE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r146},
+      {"147",
+       "Date episode ceased is not a valid date.",
+       {"DEC"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r147},
+      {"148",
+       "Date episode ceased and reason episode ceased must both be coded, or both left blank.",
+       {"DEC", "REC"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r148},
+      {"149",
+       "Reason episode ceased code is not valid. ",
+       {"REC"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r149},
+      {"166", "Date of review is invalid or blank.", {"REVIEW"}, {T::kReviews}, kAny, kOpen, r166},
+      {"167",
+       "Data entry for participation is invalid or blank.",
+       {"REVIEW_CODE"},
+       {T::kReviews},
+       kAny,
+       kOpen,
+       r167},
+      {"171",
+       "Date of birth of mother's child is not a valid date.",
+       {"MC_DOB"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r171},
+      {"174",
+       "Mother's child date of birth is recorded but sex shows that the child is a male.",
+       {"SEX", "MC_DOB"},
+       {T::kHeader},
+       2025,
+       kOpen,
+       r174},
+      {"178",
+       "Placement provider code is not a valid code.",
+       {"PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r178},
+      {"301",
+       "Date of birth falls after the year ended.",
+       {"DOB"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r301},
+      {"351",
+       "Child was over 25 at the start of the current collection year.",
+       {"DOB"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r351},
+      {"353",
+       "No episode submitted can start before 14 October 1991.",
+       {"DECOM"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r353},
+      {"354",
+       "Date episode ceased must be on or before the end of the current collection year.",
+       {"DECOM"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r354},
+      {"356",
+       "The date the episode ceased is before the date the same episode started.",
+       {"DECOM"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r356},
+      {"385",
+       "Date episode ceased must be on or before the end of the current collection year.",
+       {"DEC"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r385},
+      {"501",
+       "A new episode has started before the end date of the previous episode.",
+       {"DEC", "DECOM"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r501},
+      {"567",
+       "The date that the missing episode or episode that the child was away from placement "
+       "without authorisation ended is before the date that it started.",
+       {"MIS_END", "MIS_START"},
+       {T::kMissing},
+       kAny,
+       kOpen,
+       r567},
+      {"570",
+       "The date that the child started to be missing or away from placement without "
+       "authorisation is after the end of the collection year.",
+       {"MIS_START"},
+       {T::kMissing},
+       kAny,
+       kOpen,
+       r570},
+      {"611",
+       "Date of birth field is blank, but child is a mother.",
+       {"MC_DOB", "MOTHER"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r611},
+      {"612",
+       "Date of birth field has been completed but mother field indicates child is not a mother.",
+       {"SEX", "MOTHER", "MC_DOB"},
+       {T::kHeader},
+       2025,
+       kOpen,
+       r612},
+      {"620",
+       "Child has been recorded as a mother, but date of birth shows that the mother is under 11 "
+       "years of age.",
+       {"DOB", "MOTHER"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r620},
+      {"621",
+       "Mother’s field has been completed but date of birth shows that the mother is younger "
+       "than her child.",
+       {"DOB", "MC_DOB"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       r621},
+      {"1004",
+       "The start date of the missing episode or episode that the child was away from placement "
+       "without authorisation is not a valid date.",
+       {"MIS_START"},
+       {T::kMissing},
+       kAny,
+       kOpen,
+       r1004},
+      {"1005",
+       "The end date of the missing episode or episode that the child was away from placement "
+       "without authorisation is not a valid date.",
+       {"MIS_END"},
+       {T::kMissing},
+       kAny,
+       kOpen,
+       r1005},
+      {"1006", "Missing type invalid.", {"MISSING"}, {T::kMissing}, kAny, kOpen, r1006},
+      {"INT03",
+       "Internal Check: Child in Episodes does not exist in Header.",
+       {"CHILD"},
+       {T::kEpisodes, T::kHeader},
+       kAny,
+       kOpen,
+       int03},
+      {"INT32",
+       "Internal Check: Child should only exist once in Header.",
+       {"CHILD"},
+       {T::kHeader},
+       kAny,
+       kOpen,
+       int32},
+  };
+  return kRules;
+}
+
+}  // namespace
+
+std::span<const Ssda903Rule> ssda903_rules() {
+  return rules();
+}
+
+std::vector<const Ssda903Rule*> ssda903_rules_for(int year) {
+  std::vector<const Ssda903Rule*> out;
+  for (const auto& rule : rules()) {
+    if (year >= rule.first_year && year <= rule.last_year) out.push_back(&rule);
+  }
+  return out;
+}
+
+const Ssda903Rule* Ssda903Report::rule(std::string_view code) const {
+  for (const auto* r : rules_run) {
+    if (r->code == code) return r;
+  }
+  return nullptr;
+}
+
+Ssda903Report validate_ssda903(const Ssda903Files& files) {
+  Ssda903Report report;
+  report.year = files.year;
+  RuleContext context{files, nullptr, core::collection_year_start(files.year),
+                      core::collection_year_end(files.year)};
+  for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
+    const bool runnable = std::all_of(rule->tables.begin(), rule->tables.end(),
+                                      [&](T t) { return files.current.contains(t); });
+    if (!runnable) {
+      report.rules_skipped.push_back(rule);
+      continue;
+    }
+    context.rule = rule;
+    report.rules_run.push_back(rule);
+    const size_t first = report.failures.size();
+    rule->check(context, report.failures);
+    // A rule that walks children reports in their order; a report reads by file and line.
+    std::stable_sort(report.failures.begin() + static_cast<std::ptrdiff_t>(first),
+                     report.failures.end(), [](const RuleFailure& a, const RuleFailure& b) {
+                       return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+                     });
+  }
+  return report;
+}
+
+namespace {
+
+std::string fields_text(const RuleFailure& f) {
+  return fmt::format("{}", fmt::join(f.fields, ";"));
+}
+
+}  // namespace
+
+std::string report_csv(const Ssda903Report& report) {
+  CsvTable t;
+  t.columns = {"rule", "message", "table", "file", "line", "child", "fields"};
+  for (const auto& f : report.failures) {
+    const Ssda903Rule* rule = report.rule(f.rule);
+    t.rows.push_back({std::string(f.rule), rule ? std::string(rule->message) : "",
+                      std::string(ssda903_layout(f.table).name), f.file, std::to_string(f.line),
+                      f.child, fields_text(f)});
+  }
+  return write_csv(t);
+}
+
+namespace {
+
+// Failures a rule, in the order the rules ran.
+std::vector<std::pair<const Ssda903Rule*, size_t>> summary(const Ssda903Report& report) {
+  std::map<std::string_view, size_t> counts;
+  for (const auto& f : report.failures) ++counts[f.rule];
+  std::vector<std::pair<const Ssda903Rule*, size_t>> out;
+  for (const auto* rule : report.rules_run) {
+    auto found = counts.find(rule->code);
+    if (found != counts.end()) out.emplace_back(rule, found->second);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string report_json(const Ssda903Report& report) {
+  nlohmann::json out;
+  out["year"] = report.year;
+  out["rules_run"] = report.rules_run.size();
+  out["rules_skipped"] = nlohmann::json::array();
+  for (const auto* rule : report.rules_skipped) out["rules_skipped"].push_back(rule->code);
+  out["summary"] = nlohmann::json::array();
+  for (const auto& [rule, count] : summary(report)) {
+    out["summary"].push_back(
+        {{"rule", rule->code}, {"message", rule->message}, {"failures", count}});
+  }
+  out["failures"] = nlohmann::json::array();
+  for (const auto& f : report.failures) {
+    out["failures"].push_back({{"rule", f.rule},
+                               {"table", ssda903_layout(f.table).name},
+                               {"file", f.file},
+                               {"line", f.line},
+                               {"child", f.child},
+                               {"fields", f.fields}});
+  }
+  return out.dump(2) + "\n";
+}
+
+std::string report_text(const Ssda903Report& report) {
+  std::string out = fmt::format("SSDA903 {}-{:02}: {} rules run", report.year - 1,
+                                report.year % 100, report.rules_run.size());
+  if (!report.rules_skipped.empty()) {
+    out +=
+        fmt::format(", {} not run (a table they need was not given)", report.rules_skipped.size());
+  }
+  out += fmt::format("; {} failures\n", report.failures.size());
+  for (const auto& [rule, count] : summary(report)) {
+    out += fmt::format("  {:<8} {:>6}  {}\n", rule->code, count, core::trim(rule->message));
+  }
+  constexpr size_t kShown = 50;
+  for (size_t i = 0; i < report.failures.size() && i < kShown; ++i) {
+    const auto& f = report.failures[i];
+    out += fmt::format("{} line {}: rule {}: child {} ({})\n", f.file, f.line, f.rule, f.child,
+                       fields_text(f));
+  }
+  if (report.failures.size() > kShown) {
+    out += fmt::format("... and {} more (--format csv or json for all)\n",
+                       report.failures.size() - kShown);
+  }
+  return out;
+}
+
+}  // namespace hearth::returns

@@ -1,0 +1,76 @@
+// The DfE's validation rules for the SSDA903 return, each one entry in a registry: its code,
+// its message as the DfE words it, the fields and tables it involves, the collection years it
+// applies to, and its source. The rules run on the return's CSV tables in memory (csv.hpp), so
+// they judge an export, or files from any other system, alike (`hearth validate 903 FILES`).
+//
+// Source: "Children looked after return 2024 to 2025: validation rules" (DfE), as listed with
+// their messages in the open-source validator's rule list (output_data/903_2024_25_rule_info.csv,
+// data-to-insight/csc-validator-be-903), with its 2024-25 overrides (rules 101, 103, 174, 612);
+// 2025-26 changes the placement codes (rule 146: Z11-Z14 added), per
+// ../shared/domain/REFERENCE.md section 5. Not every rule is here yet: ssda903_rules() is the
+// list of those that are.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hearth/returns/csv.hpp"
+#include "hearth/returns/ssda903.hpp"
+
+namespace hearth::returns {
+
+// One return's tables: this year's, and last year's where the rules compare with them.
+struct Ssda903Files {
+  int year = 0;  // the collection year, by the 31 March it ends on
+  std::map<Ssda903Table, CsvTable> current;
+  std::map<Ssda903Table, CsvTable> previous;
+};
+
+struct RuleFailure {
+  std::string_view rule;  // the rule's code: "101", "INT03", "SW10STG2"
+  Ssda903Table table;     // the table of the row that fails
+  std::string file;
+  int64_t line = 0;                      // the row's line in its file
+  std::string child;                     // CHILD of that row
+  std::vector<std::string_view> fields;  // the rule's fields in that table
+};
+
+struct RuleContext;
+
+struct Ssda903Rule {
+  std::string_view code;
+  std::string_view message;  // as the DfE words it
+  std::vector<std::string_view> fields;
+  std::vector<Ssda903Table> tables;  // every one must be there for the rule to run
+  int first_year;                    // collection years (ending 31 March) it applies to
+  int last_year;
+  void (*check)(const RuleContext&, std::vector<RuleFailure>&);
+};
+
+// Every rule implemented, by code (a code may appear twice, for different years).
+std::span<const Ssda903Rule> ssda903_rules();
+// The rules of collection year `year`.
+std::vector<const Ssda903Rule*> ssda903_rules_for(int year);
+
+struct Ssda903Report {
+  int year = 0;
+  std::vector<const Ssda903Rule*> rules_run;
+  std::vector<const Ssda903Rule*> rules_skipped;  // a table they need was not given
+  std::vector<RuleFailure> failures;              // by rule, then file and line
+  // The rule of a failure, by its code, among those run.
+  const Ssda903Rule* rule(std::string_view code) const;
+};
+
+Ssda903Report validate_ssda903(const Ssda903Files& files);
+
+// The report as CSV (rule,message,table,file,line,child,fields), JSON ({"year", "summary":
+// [{rule, message, failures}], "failures": [...]}) and text for a terminal.
+std::string report_csv(const Ssda903Report& report);
+std::string report_json(const Ssda903Report& report);
+std::string report_text(const Ssda903Report& report);
+
+}  // namespace hearth::returns

@@ -1,0 +1,225 @@
+// Each SSDA903 rule against a return that passes every rule, and against the same return with
+// one change made from the rule's own wording, which must fail that rule (and only that rule,
+// so that a rule cannot pass its test by accident of another).
+#include "hearth/returns/ssda903_rules.hpp"
+
+#include <functional>
+#include <set>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace hearth::returns {
+namespace {
+
+using ::testing::HasSubstr;
+using T = Ssda903Table;
+
+CsvTable make(T table, std::vector<std::vector<std::string>> rows) {
+  const Ssda903Layout& layout = ssda903_layout(table);
+  CsvTable t;
+  t.file = std::string(layout.file);
+  t.columns.assign(layout.columns.begin(), layout.columns.end());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].size(), t.columns.size()) << t.file;
+    t.lines.push_back(static_cast<int64_t>(i) + 2);
+  }
+  t.rows = std::move(rows);
+  return t;
+}
+
+// 2025-26 (or the same a number of years earlier): C1 came into care in June, with a review
+// and a missing spell; C2 is a care leaver and a mother.
+Ssda903Files valid_return(int year = 2026) {
+  const int shift = year - 2026;
+  auto on = [&](std::string_view day_month, int y) {
+    return std::string(day_month) + std::to_string(y + shift);
+  };
+  const std::string male = year >= 2025 ? "M" : "1", female = year >= 2025 ? "F" : "2";
+  Ssda903Files f;
+  f.year = year;
+  f.current[T::kHeader] = make(
+      T::kHeader, {{"C1", male, on("17/05/", 2012), "WBRI", "A999123456789", "", ""},
+                   {"C2", female, on("02/09/", 2006), "BAFR", "UN3", "1", on("01/02/", 2024)}});
+  f.current[T::kEpisodes] =
+      make(T::kEpisodes, {{"C1", on("01/06/", 2025), "S", "C2", "N1", "U4", "PR1",
+                           on("01/09/", 2025), "X1", "", "ZZ1 1AA", "ZZ1 2BB", "SC123456"},
+                          {"C1", on("01/09/", 2025), "P", "C2", "N1", "U5", "PR1", "", "", "",
+                           "ZZ1 1AA", "ZZ1 3CC", "SC654321"}});
+  f.current[T::kReviews] =
+      make(T::kReviews, {{"C1", on("17/05/", 2012), on("01/09/", 2025), "PN1"}});
+  f.current[T::kUasc] = make(T::kUasc, {});
+  f.current[T::kOc3] = make(T::kOc3, {{"C2", on("02/09/", 2006), "YES", "F5", "S1"}});
+  f.current[T::kMissing] =
+      make(T::kMissing, {{"C1", on("17/05/", 2012), "M", on("01/07/", 2025), on("03/07/", 2025)}});
+  return f;
+}
+
+std::string& cell(Ssda903Files& f, T table, size_t row, std::string_view column) {
+  CsvTable& t = f.current.at(table);
+  return t.rows.at(row).at(t.column(column).value());
+}
+
+std::set<std::string> failing_rules(const Ssda903Files& f) {
+  std::set<std::string> out;
+  for (const auto& failure : validate_ssda903(f).failures) out.insert(std::string(failure.rule));
+  return out;
+}
+
+TEST(Ssda903Rules, TheValidReturnPassesEveryRule) {
+  const Ssda903Report report = validate_ssda903(valid_return());
+  EXPECT_TRUE(report.failures.empty()) << report_text(report);
+  EXPECT_TRUE(report.rules_skipped.empty());
+  EXPECT_EQ(report.rules_run.size(), ssda903_rules_for(2026).size());
+}
+
+struct Case {
+  std::string rule;
+  std::function<void(Ssda903Files&)> change;
+  int year = 2026;
+};
+
+class EachRule : public ::testing::TestWithParam<Case> {};
+
+TEST_P(EachRule, FailsOnTheChangeItsWordingDescribes) {
+  const Case& c = GetParam();
+  Ssda903Files f = valid_return(c.year);
+  ASSERT_TRUE(failing_rules(f).empty()) << "the base return must pass in " << c.year;
+  c.change(f);
+  EXPECT_EQ(failing_rules(f), (std::set<std::string>{c.rule}));
+}
+
+// Every rule in the registry has a case here (checked below).
+const std::vector<Case>& cases() {
+  static const std::vector<Case> kCases = {
+      {"101", [](auto& f) { cell(f, T::kHeader, 0, "SEX") = "1"; }},  // 1/2 before 2024-25
+      {"101", [](auto& f) { cell(f, T::kHeader, 0, "SEX") = "M"; }, 2024},
+      {"102", [](auto& f) { cell(f, T::kHeader, 0, "DOB") = "31/02/2012"; }},
+      {"103", [](auto& f) { cell(f, T::kHeader, 0, "ETHNIC") = "wbri"; }},
+      {"104",
+       [](auto& f) {
+         f.current[T::kUasc] = make(T::kUasc, {{"C1", "M", "17/05/2012", "2025-06-01"}});
+       }},
+      {"131", [](auto& f) { cell(f, T::kOc3, 0, "IN_TOUCH") = "MAYBE"; }},
+      {"132", [](auto& f) { cell(f, T::kOc3, 0, "ACTIV") = "F9"; }},
+      {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = "S9"; }},
+      {"141", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "June 2025"; }},
+      {"142",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 0, "DEC") = "";
+         cell(f, T::kEpisodes, 0, "REC") = "";
+       }},
+      {"143", [](auto& f) { cell(f, T::kEpisodes, 1, "RNE") = "Q"; }},
+      {"144", [](auto& f) { cell(f, T::kEpisodes, 1, "LS") = "C9"; }},
+      {"145", [](auto& f) { cell(f, T::kEpisodes, 1, "CIN") = "N9"; }},
+      {"146", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "H5"; }},  // gone by 2025-26
+      {"147",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "DEC") = "2025-12-01";
+         cell(f, T::kEpisodes, 1, "REC") = "E4A";
+       }},
+      {"148", [](auto& f) { cell(f, T::kEpisodes, 1, "REC") = "E4A"; }},
+      {"149", [](auto& f) { cell(f, T::kEpisodes, 0, "REC") = "E99"; }},
+      {"166", [](auto& f) { cell(f, T::kReviews, 0, "REVIEW") = ""; }},
+      {"167", [](auto& f) { cell(f, T::kReviews, 0, "REVIEW_CODE") = "PN9"; }},
+      {"171", [](auto& f) { cell(f, T::kHeader, 1, "MC_DOB") = "1/2/24"; }},
+      {"174", [](auto& f) { cell(f, T::kHeader, 0, "MC_DOB") = "01/01/2025"; }},
+      {"178", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR9"; }},
+      {"301", [](auto& f) { cell(f, T::kHeader, 0, "DOB") = "01/04/2026"; }},
+      {"351", [](auto& f) { cell(f, T::kHeader, 1, "DOB") = "31/03/1999"; }},
+      {"353", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "13/10/1991"; }},
+      {"354", [](auto& f) { cell(f, T::kEpisodes, 1, "DECOM") = "01/04/2026"; }},
+      {"356",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "DEC") = "31/08/2025";
+         cell(f, T::kEpisodes, 1, "REC") = "E4A";
+       }},
+      {"385",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "DEC") = "01/04/2026";
+         cell(f, T::kEpisodes, 1, "REC") = "E4A";
+       }},
+      {"501", [](auto& f) { cell(f, T::kEpisodes, 0, "DEC") = "02/09/2025"; }},
+      {"567", [](auto& f) { cell(f, T::kMissing, 0, "MIS_END") = "30/06/2025"; }},
+      {"570",
+       [](auto& f) {
+         cell(f, T::kMissing, 0, "MIS_START") = "02/04/2026";
+         cell(f, T::kMissing, 0, "MIS_END") = "";
+       }},
+      {"611", [](auto& f) { cell(f, T::kHeader, 1, "MC_DOB") = ""; }},
+      {"612", [](auto& f) { cell(f, T::kHeader, 1, "MOTHER") = "0"; }},
+      {"620",
+       [](auto& f) {
+         cell(f, T::kHeader, 1, "DOB") = "01/05/2015";
+         cell(f, T::kHeader, 1, "MC_DOB") = "01/02/2025";
+       }},
+      {"621", [](auto& f) { cell(f, T::kHeader, 1, "MC_DOB") = "01/09/2006"; }},
+      {"1004", [](auto& f) { cell(f, T::kMissing, 0, "MIS_START") = ""; }},
+      {"1005", [](auto& f) { cell(f, T::kMissing, 0, "MIS_END") = "3 July"; }},
+      {"1006", [](auto& f) { cell(f, T::kMissing, 0, "MISSING") = "X"; }},
+      {"INT03", [](auto& f) { cell(f, T::kEpisodes, 1, "CHILD") = "C9"; }},
+      {"INT32",
+       [](auto& f) {
+         auto& header = f.current.at(T::kHeader);
+         header.rows.push_back(header.rows[0]);
+         header.lines.push_back(4);
+       }},
+  };
+  return kCases;
+}
+
+INSTANTIATE_TEST_SUITE_P(Ssda903, EachRule, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return "Rule" + info.param.rule + "In" + std::to_string(info.param.year);
+                         });
+
+TEST(Ssda903Rules, EveryRuleInTheRegistryHasAFailingCase) {
+  std::set<std::pair<std::string, int>> tested;
+  for (const auto& c : cases()) tested.emplace(c.rule, c.year);
+  for (const auto& rule : ssda903_rules()) {
+    const int year = std::clamp(2026, rule.first_year, rule.last_year);
+    EXPECT_TRUE(tested.contains({std::string(rule.code), year}))
+        << "rule " << rule.code << " (" << rule.first_year << "-" << rule.last_year
+        << ") has no case for " << year;
+    EXPECT_FALSE(rule.message.empty()) << rule.code;
+    EXPECT_FALSE(rule.fields.empty()) << rule.code;
+  }
+}
+
+TEST(Ssda903Rules, AFailureNamesTheRuleTheFileLineChildAndFields) {
+  Ssda903Files f = valid_return();
+  cell(f, T::kEpisodes, 1, "LS") = "C9";
+  const Ssda903Report report = validate_ssda903(f);
+  ASSERT_EQ(report.failures.size(), 1u);
+  const RuleFailure& failure = report.failures[0];
+  EXPECT_EQ(failure.rule, "144");
+  EXPECT_EQ(failure.file, "episodes.csv");
+  EXPECT_EQ(failure.line, 3);
+  EXPECT_EQ(failure.child, "C1");
+  EXPECT_EQ(failure.fields, (std::vector<std::string_view>{"LS"}));
+  EXPECT_THAT(report_csv(report),
+              HasSubstr("144,The legal status code is not a valid code.,Episodes,episodes.csv,3,"
+                        "C1,LS"));
+  EXPECT_THAT(report_json(report), HasSubstr("\"failures\": 1"));
+  EXPECT_THAT(report_text(report), HasSubstr("episodes.csv line 3: rule 144: child C1 (LS)"));
+}
+
+TEST(Ssda903Rules, ARuleWhoseTableIsMissingIsSkippedAndSaidSo) {
+  Ssda903Files f = valid_return();
+  f.current.erase(T::kMissing);
+  const Ssda903Report report = validate_ssda903(f);
+  EXPECT_TRUE(report.failures.empty());
+  std::set<std::string> skipped;
+  for (const auto* rule : report.rules_skipped) skipped.insert(std::string(rule->code));
+  EXPECT_TRUE(skipped.contains("1004"));
+  EXPECT_THAT(report_text(report), HasSubstr("not run (a table they need was not given)"));
+}
+
+TEST(Ssda903Rules, PaddedValuesAreReadTrimmed) {
+  Ssda903Files f = valid_return();
+  cell(f, T::kHeader, 0, "ETHNIC") = " WBRI ";
+  EXPECT_TRUE(failing_rules(f).empty());
+}
+
+}  // namespace
+}  // namespace hearth::returns
