@@ -1,5 +1,6 @@
 // Fuzz target: the CSV reader the returns use (src/hearth/returns/csv.hpp), and what is done
-// next with a table read: identify_ssda903_table.
+// next with a table read: identify_ssda903_table, then validate_ssda903 and
+// records_from_ssda903.
 //
 // Beyond "does not crash": a refusal names the file and a line within the text, and says
 // something; an accepted table has at least one named column, no repeated or blank names, every
@@ -17,6 +18,8 @@
 #include "hearth/core/text.hpp"
 #include "hearth/returns/csv.hpp"
 #include "hearth/returns/ssda903.hpp"
+#include "hearth/returns/ssda903_import.hpp"
+#include "hearth/returns/ssda903_rules.hpp"
 
 #include "fuzz_check.hpp"
 
@@ -59,6 +62,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::set<std::string_view> want((*layout)->columns.begin(), (*layout)->columns.end());
     const std::set<std::string_view> have(table->columns.begin(), table->columns.end());
     HEARTH_FUZZ_CHECK(want == have);
+    // A table read is then validated or imported: neither may crash on what it holds, and a
+    // refusal to import names the file and a line of it.
+    hearth::returns::Ssda903Files files;
+    files.year = 2026;
+    files.current[(*layout)->table] = *table;
+    const auto report = hearth::returns::validate_ssda903(files);
+    for (const auto& failure : report.failures) {
+      HEARTH_FUZZ_CHECK(failure.file == "fuzz.csv" && failure.line >= 2 && failure.line <= lines);
+    }
+    auto records = hearth::returns::records_from_ssda903(files, "999");
+    if (!records) {
+      HEARTH_FUZZ_CHECK(records.error().file == "fuzz.csv");
+      HEARTH_FUZZ_CHECK(records.error().line >= 2 && records.error().line <= lines);
+    }
   } else {
     HEARTH_FUZZ_CHECK(layout.error().field == "columns");
   }

@@ -13,6 +13,19 @@ int report(const core::Error& error) {
   return error.code == core::ErrorCode::kInvalid ? kExitUsage : kExitFailure;
 }
 
+void add_collection_year_option(CLI::App* command, int& year) {
+  command
+      ->add_option("--year", year,
+                   "The collection year, by the 31 March it ends on (2026: 2025-26); default: "
+                   "the last one ended")
+      ->check(CLI::Range(2014, 2100));
+}
+
+int report_input_failure(const core::Error& error) {
+  std::cerr << "hearth: " << error.describe() << "\n";
+  return kExitFailure;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "Hearth: case records, statutory returns and multi-agency information sharing for "
@@ -28,6 +41,7 @@ int run(int argc, char** argv) {
   const Runner audit = add_audit(app);
   const Runner export_command = add_export(app);
   const Runner validate = add_validate(app);
+  const Runner import_command = add_import(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -75,6 +89,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("audit")) return audit();
     if (app.got_subcommand("export")) return export_command();
     if (app.got_subcommand("validate")) return validate();
+    if (app.got_subcommand("import")) return import_command();
   } catch (const std::exception& e) {
     std::cerr << "hearth: internal error: " << e.what() << "\n";
     return kExitFailure;

@@ -27,9 +27,16 @@ Runner add_user(CLI::App& app);
 Runner add_audit(CLI::App& app);
 Runner add_export(CLI::App& app);
 Runner add_validate(CLI::App& app);
+Runner add_import(CLI::App& app);
 
 // "hearth: <message>" on standard error; returns the exit code for the error's kind.
 int report(const core::Error& error);
+// The same message, but exit 1 whatever the kind: for input files that could not be read (the
+// command was used rightly; the work failed).
+int report_input_failure(const core::Error& error);
+
+// --year: the collection year by the 31 March it ends on; 0 (not given) means the last ended.
+void add_collection_year_option(CLI::App* command, int& year);
 
 // The default database: var/hearth.db.
 inline const char* kDefaultDatabase = "var/hearth.db";

@@ -1,6 +1,8 @@
 #include "hearth/returns/ssda903.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -183,6 +185,67 @@ core::Result<const Ssda903Layout*> identify_ssda903_table(const CsvTable& table)
   return core::Error::invalid("columns", message).at(table.file, 1);
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+core::Status add_file(const fs::path& path, std::map<Ssda903Table, CsvTable>& tables,
+                      std::map<Ssda903Table, std::string>& from) {
+  auto table = read_csv_file(path);
+  if (!table) return table.error();
+  auto layout = identify_ssda903_table(*table);
+  if (!layout) return layout.error();
+  const auto kind = (*layout)->table;
+  if (auto seen = from.find(kind); seen != from.end()) {
+    return core::Error::invalid("", fmt::format("{} and {} are both the {} table: give one",
+                                                seen->second, path.string(), (*layout)->name));
+  }
+  from[kind] = path.string();
+  tables[kind] = std::move(*table);
+  return {};
+}
+
+core::Status add_folder(const fs::path& folder, std::map<Ssda903Table, CsvTable>& tables,
+                        std::map<Ssda903Table, std::string>& from) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".csv") {
+      files.push_back(entry.path());
+    }
+  }
+  if (ec) return core::Error::io(fmt::format("cannot read {}: {}", folder.string(), ec.message()));
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) HEARTH_RETURN_IF_ERROR(add_file(file, tables, from));
+  return {};
+}
+
+}  // namespace
+
+core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths, int year) {
+  Ssda903Files files;
+  files.year = year;
+  std::map<Ssda903Table, std::string> from_current, from_previous;
+  for (const auto& text : paths) {
+    const fs::path path(text);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      HEARTH_RETURN_IF_ERROR(add_folder(path, files.current, from_current));
+      if (fs::is_directory(path / "previous", ec)) {
+        HEARTH_RETURN_IF_ERROR(add_folder(path / "previous", files.previous, from_previous));
+      }
+    } else if (fs::exists(path, ec)) {
+      HEARTH_RETURN_IF_ERROR(add_file(path, files.current, from_current));
+    } else {
+      return core::Error::not_found(fmt::format("there is no file or folder {}", text));
+    }
+  }
+  if (files.current.empty()) {
+    return core::Error::invalid("PATH", "no SSDA903 tables among the paths given");
+  }
+  return files;
+}
+
 std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) {
   const Year y{core::collection_year_start(year), core::collection_year_end(year)};
   std::unordered_map<std::string_view, const domain::Child*> child_by_id;
@@ -285,8 +348,11 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
           }
         }
         std::vector<const domain::Adoption*> ad1;
+        // Adoptions that hold AD1's items: a placement for adoption alone is not an AD1 row.
         for (const auto& a : records.adoptions) {
-          if (adopted.contains(a.child_id)) ad1.push_back(&a);
+          const bool has_ad1_items = a.decision_date || a.matched_date || a.number_of_adopters ||
+                                     a.foster_care || !a.sex_of_adopters.empty();
+          if (adopted.contains(a.child_id) && has_ad1_items) ad1.push_back(&a);
         }
         sort_by(ad1, [](const auto& a) { return std::tie(a.child_id, a.id); });
         for (const auto* a : ad1) {
@@ -320,11 +386,16 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
             started.insert(e->child_id);
           }
         }
-        std::vector<const domain::PreviousPermanence*> perm;
+        // One row a child (the DfE's INT35): a child in care more than once has a record for
+        // each period, and the last recorded is this one's.
+        std::map<std::string_view, const domain::PreviousPermanence*> latest;
         for (const auto& p : records.previous_permanence) {
-          if (started.contains(p.child_id)) perm.push_back(&p);
+          if (!started.contains(p.child_id)) continue;
+          auto& kept = latest[p.child_id];
+          if (!kept || kept->id < p.id) kept = &p;
         }
-        sort_by(perm, [](const auto& p) { return std::tie(p.child_id, p.id); });
+        std::vector<const domain::PreviousPermanence*> perm;
+        for (const auto& [child, p] : latest) perm.push_back(p);
         for (const auto* p : perm) {
           rows.push_back({p->child_id, dob(p->child_id), p->order, p->la_of_order, p->date_text});
         }

@@ -8,7 +8,9 @@
 // like, so the importer and `hearth validate` identify each file by its columns.
 #pragma once
 
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -50,6 +52,18 @@ std::vector<const Ssda903Layout*> ssda903_tables_for(int year);
 // fails, naming the nearest table and the columns it lacks or has too many of.
 core::Result<const Ssda903Layout*> identify_ssda903_table(const CsvTable& table);
 
+// One return's tables: this year's, and last year's where the rules compare with them.
+struct Ssda903Files {
+  int year = 0;  // the collection year, by the 31 March it ends on
+  std::map<Ssda903Table, CsvTable> current;
+  std::map<Ssda903Table, CsvTable> previous;
+};
+
+// Reads CSV files, or folders of them (a folder's previous/ holds last year's tables), each
+// known by its columns. Fails naming the file and line of the first file that is not a table,
+// or both files when two are the same table.
+core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths, int year);
+
 // The SSDA903 files of one authority for collection year `year` (1 April year-1 to 31 March
 // year), from its records, in ssda903_tables_for(year) order:
 // - Episodes: every episode open on any day of the year;
@@ -60,7 +74,8 @@ core::Result<const Ssda903Layout*> identify_ssda903_table(const CsvTable& table)
 // - OC2, OC3: the outcome records of the year;
 // - AD1: children adopted in the year (an episode ending E11 or E12); PlacedAdoption: children
 //   whose placement for adoption was open on any day of the year; PrevPerm: children who
-//   started to be looked after in the year, with what permanence they had before.
+//   started to be looked after in the year, with what permanence they had before (one row a
+//   child: the last recorded).
 std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year);
 
 }  // namespace hearth::returns

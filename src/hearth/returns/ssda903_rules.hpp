@@ -23,13 +23,6 @@
 
 namespace hearth::returns {
 
-// One return's tables: this year's, and last year's where the rules compare with them.
-struct Ssda903Files {
-  int year = 0;  // the collection year, by the 31 March it ends on
-  std::map<Ssda903Table, CsvTable> current;
-  std::map<Ssda903Table, CsvTable> previous;
-};
-
 struct RuleFailure {
   std::string_view rule;  // the rule's code: "101", "INT03", "SW10STG2"
   Ssda903Table table;     // the table of the row that fails

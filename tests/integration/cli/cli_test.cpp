@@ -157,7 +157,7 @@ TEST_F(CliTest, HelpExitsZeroAndListsTheSubcommands) {
   const Outcome o = run({"--help"});
   EXPECT_EQ(o.exit_code, 0) << describe(o);
   for (const char* command :
-       {"demo", "serve", "synth", "migrate", "user", "audit", "export", "validate"}) {
+       {"demo", "serve", "synth", "migrate", "user", "audit", "export", "validate", "import"}) {
     EXPECT_THAT(o.out, HasSubstr(command)) << describe(o);
   }
 }
@@ -175,7 +175,8 @@ TEST_F(CliTest, EverySubcommandHasHelpThatExitsZero) {
                                                   {"user", "list"},
                                                   {"audit", "verify"},
                                                   {"audit", "show"},
-                                                  {"export", "903"}}) {
+                                                  {"export", "903"},
+                                                  {"import", "903"}}) {
     auto args = command;
     args.push_back("--help");
     const Outcome o = run(args);
@@ -427,6 +428,38 @@ TEST_F(CliTest, Validate903ReadsAnExportAndReportsEachRuleAsTextCsvOrJson) {
   const Outcome nothing = run({"validate", "903", (dir_ / "nope").string()});
   EXPECT_EQ(nothing.exit_code, 1) << describe(nothing);
   EXPECT_THAT(nothing.err, HasSubstr("there is no file or folder"));
+}
+
+TEST_F(CliTest, Import903ThenExportGivesTheSameFilesBackAndASecondImportWritesNothing) {
+  const fs::path db = small_database();
+  const fs::path first = dir_ / "first";
+  ASSERT_EQ(run({"export", "903", "--db", db.string(), "--year", "2026", "--out", first.string()})
+                .exit_code,
+            0);
+  const fs::path copy = dir_ / "copy.db";
+  const Outcome imported = run(
+      {"import", "903", first.string(), "--la", "999", "--year", "2026", "--db", copy.string()});
+  ASSERT_EQ(imported.exit_code, 0) << describe(imported);
+  EXPECT_THAT(imported.out, HasSubstr("records of authority 999 (SSDA903 2025-26)"));
+  const fs::path second = dir_ / "second";
+  ASSERT_EQ(
+      run({"export", "903", "--db", copy.string(), "--year", "2026", "--out", second.string()})
+          .exit_code,
+      0);
+  for (const auto& layout : returns::ssda903_tables_for(2026)) {
+    const std::string before = read_file(first / layout->file);
+    EXPECT_GT(before.size(), layout->columns.size()) << layout->file;
+    EXPECT_EQ(read_file(second / layout->file), before) << layout->file;
+  }
+
+  const Outcome again = run(
+      {"import", "903", first.string(), "--la", "999", "--year", "2026", "--db", copy.string()});
+  EXPECT_EQ(again.exit_code, 1) << describe(again);
+  EXPECT_THAT(again.err, HasSubstr("was imported before"));
+  const Outcome bad_la =
+      run({"import", "903", first.string(), "--la", "99", "--db", copy.string()});
+  EXPECT_EQ(bad_la.exit_code, 2) << describe(bad_la);
+  EXPECT_THAT(bad_la.err, HasSubstr("--la"));
 }
 
 TEST_F(CliTest, Export903NamesAnAuthorityThatIsNotThereAndAMissingOut) {

@@ -9,24 +9,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tables.hpp"
+
 namespace hearth::returns {
 namespace {
 
 using ::testing::HasSubstr;
 using T = Ssda903Table;
-
-CsvTable make(T table, std::vector<std::vector<std::string>> rows) {
-  const Ssda903Layout& layout = ssda903_layout(table);
-  CsvTable t;
-  t.file = std::string(layout.file);
-  t.columns.assign(layout.columns.begin(), layout.columns.end());
-  for (size_t i = 0; i < rows.size(); ++i) {
-    EXPECT_EQ(rows[i].size(), t.columns.size()) << t.file;
-    t.lines.push_back(static_cast<int64_t>(i) + 2);
-  }
-  t.rows = std::move(rows);
-  return t;
-}
+using test::make;
 
 // 2025-26 (or the same a number of years earlier): C1 came into care in June, with a review
 // and a missing spell; C2 is a care leaver and a mother.

@@ -123,11 +123,7 @@ Runner add_export(CLI::App& app) {
   ssda903->add_option("--la", o->la,
                       "The authority's three-digit code (needed when the database holds more "
                       "than one)");
-  ssda903
-      ->add_option("--year", o->year,
-                   "The collection year, by the 31 March it ends on (2026: 2025-26); default: "
-                   "the last one ended")
-      ->check(CLI::Range(2014, 2100));
+  add_collection_year_option(ssda903, o->year);
   ssda903->add_option("--out", o->out, "The folder to write the tables to")->required();
   return [o, ssda903]() -> int {
     if (ssda903->parsed()) return run_export_903(*o);
