@@ -171,7 +171,13 @@ Result<CsvTable> parse_csv(std::string_view text, std::string_view file_name) {
   if (!*got) return bad(file_name, 0, "is empty: there is no header row of column names");
   std::set<std::string, std::less<>> seen;
   for (size_t i = 0; i < fields.size(); ++i) {
-    std::string name(core::trim(fields[i]));
+    // A byte order mark after blank lines or spaces (files joined by hand) is never part of a
+    // name: found by the fuzzer, which writes such a header back without them.
+    std::string_view trimmed = core::trim(fields[i]);
+    while (trimmed.starts_with(kByteOrderMark)) {
+      trimmed = core::trim(trimmed.substr(kByteOrderMark.size()));
+    }
+    std::string name(trimmed);
     if (name.empty()) {
       // A spreadsheet often saves a trailing comma: an empty last column with nothing in it.
       if (i + 1 == fields.size() && i > 0) break;

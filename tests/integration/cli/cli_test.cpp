@@ -385,6 +385,15 @@ TEST_F(CliTest, Export903WritesEveryTableOfTheYearAndOfTheYearBefore) {
     EXPECT_TRUE(core::Date::parse_uk(row[decom])) << row[decom];
   }
   EXPECT_FALSE(fs::exists(out / "episodes.csv.tmp"));
+
+  // Each child whose record left in the files is audited.
+  auto header = returns::read_csv_file(out / "header.csv");
+  ASSERT_TRUE(header);
+  ASSERT_FALSE(header->rows.empty());
+  const Outcome log =
+      run({"audit", "show", "--child", "999/" + header->rows.front().front(), "--db", db.string()});
+  EXPECT_THAT(log.out, HasSubstr("returns.export")) << describe(log);
+  EXPECT_THAT(log.out, HasSubstr("hearth export 903 2025-26")) << describe(log);
 }
 
 TEST_F(CliTest, Validate903ReadsAnExportAndReportsEachRuleAsTextCsvOrJson) {

@@ -39,6 +39,11 @@ TEST(Csv, TakesAByteOrderMarkAndWindowsAndOldMacLineEnds) {
   EXPECT_EQ(crlf.rows.size(), 2u);
   EXPECT_EQ(crlf.rows[0][1], "x");
   EXPECT_EQ(crlf.lines, (std::vector<int64_t>{2, 3}));
+  // Found by the fuzzer: blank lines before the mark; the mark is still not part of a name.
+  EXPECT_EQ(parsed("\n\n\xEF\xBB\xBF"
+                   "CHILD,DOB\n")
+                .columns.front(),
+            "CHILD");
   const CsvTable cr = parsed("a,b\r1,2\r3,4");
   EXPECT_EQ(cr.rows.size(), 2u);
   EXPECT_EQ(cr.lines, (std::vector<int64_t>{2, 3}));

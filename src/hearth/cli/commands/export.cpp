@@ -1,13 +1,16 @@
 // hearth export 903: one authority's SSDA903 return for a collection year, as the DfE's CSV
 // tables in a folder, with the previous year's tables (which the DfE's rules compare against)
 // in previous/ inside it. Files are written whole or not at all: each to a temporary name
-// first, renamed once every one is written.
+// first, renamed once every one is written and every child in them is audited.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "hearth/access/accounts.hpp"
+#include "hearth/access/audit_log.hpp"
 #include "hearth/cli/commands.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/returns/authority_records.hpp"
@@ -80,12 +83,16 @@ int run_export_903(const ExportOptions& o) {
   fs::create_directories(folder / "previous", ec);
   if (ec) return report(core::Error::io(fmt::format("cannot make {}: {}", o.out, ec.message())));
   std::vector<PendingFile> pending;
+  std::set<std::string> exported;  // the children named in either year's Header
   auto discard = [&] {
     for (const auto& file : pending) fs::remove(file.temp, ec);
   };
   for (const auto& [subfolder, tables_year] :
        {std::pair{fs::path(), year}, std::pair{fs::path("previous"), year - 1}}) {
     for (const auto& table : returns::export_ssda903(*records, tables_year)) {
+      if (table.file == returns::ssda903_layout(returns::Ssda903Table::kHeader).file) {
+        for (const auto& row : table.rows) exported.insert(row.front());
+      }
       if (auto written =
               write_file(folder / subfolder / table.file, returns::write_csv(table), pending);
           !written) {
@@ -95,6 +102,24 @@ int run_export_903(const ExportOptions& o) {
       if (subfolder.empty()) {
         std::cout << fmt::format("  {:<26} {:>7} rows\n", table.file, table.rows.size());
       }
+    }
+  }
+  // Every child whose record leaves in the files is audited before the files are there.
+  {
+    core::SystemClock clock;
+    access::AuditLog log((*store)->access(), clock);
+    std::vector<std::pair<std::string, std::string>> children;
+    children.reserve(exported.size());
+    for (const auto& id : exported) children.emplace_back(*la, id);
+    if (auto audited = log.record_listing(
+            access::command_line_principal(),
+            {"returns.export", "allowed", *la, "",
+             fmt::format("hearth export 903 {}-{:02} to {}", year - 1, year % 100, o.out),
+             "statutory return"},
+            children);
+        !audited) {
+      discard();
+      return report(audited.error());
     }
   }
   for (const auto& file : pending) {

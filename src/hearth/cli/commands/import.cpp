@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "hearth/access/accounts.hpp"
+#include "hearth/access/audit_log.hpp"
 #include "hearth/cli/commands.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/domain/values.hpp"
@@ -39,6 +40,15 @@ int run_import_903(const ImportOptions& o) {
   auto written = returns::import_records(**store, *records,
                                          access::command_line_principal().username, clock.now());
   if (!written) return report_input_failure(written.error());
+  access::AuditLog log((*store)->access(), clock);
+  if (auto audited = log.record(
+          access::command_line_principal(),
+          {"returns.import", "allowed", o.la, "",
+           fmt::format("hearth import 903 {}-{:02}: {} records", year - 1, year % 100, *written),
+           "statutory return"});
+      !audited) {
+    return report(audited.error());
+  }
   std::cout << fmt::format("imported {} records of authority {} (SSDA903 {}-{:02}) into {}\n",
                            *written, o.la, year - 1, year % 100, o.db);
   return kExitOk;

@@ -43,6 +43,8 @@ std::string action_label(std::string_view action) {
       {"audit.verify", "Checked the audit log"},
       {"records.load", "Loaded records"},
       {"accounts.list", "Listed the accounts"},
+      {"returns.export", "Exported in a statutory return"},
+      {"returns.import", "Imported a statutory return"},
   };
   for (const auto& [key, label] : kLabels) {
     if (key == action) return std::string(label);
