@@ -71,8 +71,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& failure : report.failures) {
       HEARTH_FUZZ_CHECK(failure.file == "fuzz.csv" && failure.line >= 2 && failure.line <= lines);
     }
+    // Import needs the Header: give it one naming each child of the table, so that import
+    // reaches the table's own rows.
+    using hearth::returns::Ssda903Table;
+    if ((*layout)->table != Ssda903Table::kHeader && table->column("CHILD")) {
+      const size_t child = *table->column("CHILD");
+      hearth::returns::CsvTable header;
+      header.file = "header.csv";
+      const auto& columns = hearth::returns::ssda903_layout(Ssda903Table::kHeader).columns;
+      header.columns.assign(columns.begin(), columns.end());
+      std::set<std::string> ids;
+      for (const auto& row : table->rows) {
+        const std::string id(hearth::core::trim(row[child]));
+        if (!id.empty() && ids.insert(id).second) {
+          header.rows.push_back({id, "M", "01/01/2010", "WBRI", "UN1", "", ""});
+          header.lines.push_back(static_cast<int64_t>(header.rows.size()) + 1);
+        }
+      }
+      files.current[Ssda903Table::kHeader] = std::move(header);
+    }
     auto records = hearth::returns::records_from_ssda903(files, "999");
-    if (!records) {
+    if (!records && !files.current.contains(Ssda903Table::kHeader)) {
+      HEARTH_FUZZ_CHECK(records.error().message.find("no Header") != std::string::npos);
+    } else if (!records) {
       HEARTH_FUZZ_CHECK(records.error().file == "fuzz.csv");
       HEARTH_FUZZ_CHECK(records.error().line >= 2 && records.error().line <= lines);
     }

@@ -126,10 +126,10 @@ std::optional<size_t> first_bad_byte(std::string_view text) {
     if (nul == std::string_view::npos) return std::nullopt;
     return nul;
   }
-  // Valid prefixes grow line by line: find the first line that is not UTF-8.
+  // Line by line (any line end: CR alone included), the first line that is not UTF-8.
   size_t start = 0;
   while (start < text.size()) {
-    size_t end = text.find('\n', start);
+    size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
     if (!core::is_valid_utf8(text.substr(start, end - start))) {
       return nul < end ? nul : start;

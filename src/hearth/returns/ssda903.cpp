@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/text.hpp"
+
 namespace hearth::returns {
 namespace {
 
@@ -189,11 +191,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// `in_folder`: a CSV file that is no table of the return (a report saved beside the tables) is
+// passed over, and said so in `ignored`; named on its own, it is an error.
 core::Status add_file(const fs::path& path, std::map<Ssda903Table, CsvTable>& tables,
-                      std::map<Ssda903Table, std::string>& from) {
+                      std::map<Ssda903Table, std::string>& from, bool in_folder,
+                      std::vector<std::string>& ignored) {
   auto table = read_csv_file(path);
   if (!table) return table.error();
   auto layout = identify_ssda903_table(*table);
+  if (!layout && in_folder) {
+    ignored.push_back(layout.error().describe());
+    return {};
+  }
   if (!layout) return layout.error();
   const auto kind = (*layout)->table;
   if (auto seen = from.find(kind); seen != from.end()) {
@@ -206,17 +215,20 @@ core::Status add_file(const fs::path& path, std::map<Ssda903Table, CsvTable>& ta
 }
 
 core::Status add_folder(const fs::path& folder, std::map<Ssda903Table, CsvTable>& tables,
-                        std::map<Ssda903Table, std::string>& from) {
+                        std::map<Ssda903Table, std::string>& from,
+                        std::vector<std::string>& ignored) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".csv") {
+    if (entry.is_regular_file() && core::ascii_lower(entry.path().extension().string()) == ".csv") {
       files.push_back(entry.path());
     }
   }
   if (ec) return core::Error::io(fmt::format("cannot read {}: {}", folder.string(), ec.message()));
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) HEARTH_RETURN_IF_ERROR(add_file(file, tables, from));
+  for (const auto& file : files) {
+    HEARTH_RETURN_IF_ERROR(add_file(file, tables, from, true, ignored));
+  }
   return {};
 }
 
@@ -230,12 +242,13 @@ core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths
     const fs::path path(text);
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      HEARTH_RETURN_IF_ERROR(add_folder(path, files.current, from_current));
+      HEARTH_RETURN_IF_ERROR(add_folder(path, files.current, from_current, files.ignored));
       if (fs::is_directory(path / "previous", ec)) {
-        HEARTH_RETURN_IF_ERROR(add_folder(path / "previous", files.previous, from_previous));
+        HEARTH_RETURN_IF_ERROR(
+            add_folder(path / "previous", files.previous, from_previous, files.ignored));
       }
     } else if (fs::exists(path, ec)) {
-      HEARTH_RETURN_IF_ERROR(add_file(path, files.current, from_current));
+      HEARTH_RETURN_IF_ERROR(add_file(path, files.current, from_current, false, files.ignored));
     } else {
       return core::Error::not_found(fmt::format("there is no file or folder {}", text));
     }
@@ -347,14 +360,18 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
             adopted.insert(e->child_id);
           }
         }
-        std::vector<const domain::Adoption*> ad1;
         // Adoptions that hold AD1's items: a placement for adoption alone is not an AD1 row.
+        // One row a child (INT31): the last recorded, when an earlier adoption was disrupted.
+        std::map<std::string_view, const domain::Adoption*> latest;
         for (const auto& a : records.adoptions) {
           const bool has_ad1_items = a.decision_date || a.matched_date || a.number_of_adopters ||
                                      a.foster_care || !a.sex_of_adopters.empty();
-          if (adopted.contains(a.child_id) && has_ad1_items) ad1.push_back(&a);
+          if (!adopted.contains(a.child_id) || !has_ad1_items) continue;
+          auto& kept = latest[a.child_id];
+          if (!kept || kept->id < a.id) kept = &a;
         }
-        sort_by(ad1, [](const auto& a) { return std::tie(a.child_id, a.id); });
+        std::vector<const domain::Adoption*> ad1;
+        for (const auto& [child, a] : latest) ad1.push_back(a);
         for (const auto* a : ad1) {
           rows.push_back({a->child_id, dob(a->child_id), uk(a->decision_date), uk(a->matched_date),
                           flag(a->foster_care), number(a->number_of_adopters), a->sex_of_adopters,

@@ -57,11 +57,13 @@ struct Ssda903Files {
   int year = 0;  // the collection year, by the 31 March it ends on
   std::map<Ssda903Table, CsvTable> current;
   std::map<Ssda903Table, CsvTable> previous;
+  std::vector<std::string> ignored;  // CSV files in the folders read that are no table: why
 };
 
 // Reads CSV files, or folders of them (a folder's previous/ holds last year's tables), each
-// known by its columns. Fails naming the file and line of the first file that is not a table,
-// or both files when two are the same table.
+// known by its columns. Fails naming the file and line of the first file named that is not a
+// table (one in a folder is passed over, in `ignored`), or both files when two are the same
+// table.
 core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths, int year);
 
 // The SSDA903 files of one authority for collection year `year` (1 April year-1 to 31 March
@@ -75,7 +77,7 @@ core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths
 // - AD1: children adopted in the year (an episode ending E11 or E12); PlacedAdoption: children
 //   whose placement for adoption was open on any day of the year; PrevPerm: children who
 //   started to be looked after in the year, with what permanence they had before (one row a
-//   child: the last recorded).
+//   child: the last recorded). AD1 too is one row a child.
 std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year);
 
 }  // namespace hearth::returns

@@ -81,6 +81,11 @@ class Importer {
       : files_(files), la_(std::move(la_code)) {}
 
   Result<std::vector<ImportedRecord>> run() {
+    if (!files_.current.contains(T::kHeader)) {
+      return Error::invalid("",
+                            "there is no Header table (header.csv): the return's children "
+                            "are in it, and every other table names them");
+    }
     HEARTH_RETURN_IF_ERROR(each(T::kHeader, [&](const Row& r) { return header(r); }));
     HEARTH_RETURN_IF_ERROR(each(T::kUasc, [&](const Row& r) { return uasc(r); }));
     HEARTH_RETURN_IF_ERROR(each(T::kEpisodes, [&](const Row& r) { return episode(r); }));
@@ -107,12 +112,20 @@ class Importer {
     int64_t line;
   };
 
+  // Every row of `table`; outside the Header, each names a child the Header has, so that no
+  // record is about a child the database does not hold.
   template <typename F>
   core::Status each(T table, F&& row_fn) {
     auto found = files_.current.find(table);
     if (found == files_.current.end()) return {};
     for (size_t i = 0; i < found->second.rows.size(); ++i) {
-      HEARTH_RETURN_IF_ERROR(row_fn(Row(found->second, i)));
+      const Row row(found->second, i);
+      if (table != T::kHeader) {
+        auto id = row.child();
+        if (!id) return id.error();
+        if (auto known = known_child(row, *id); !known) return known.error();
+      }
+      HEARTH_RETURN_IF_ERROR(row_fn(row));
     }
     return {};
   }

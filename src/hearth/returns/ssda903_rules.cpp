@@ -181,13 +181,13 @@ void r104(const RuleContext& c, Out& o) {
   valid_date(c, o, T::kUasc, "DUC", false);
 }
 void r131(const RuleContext& c, Out& o) {
-  code_in(c, o, T::kOc3, "IN_TOUCH", codes::in_touch(), false);
+  code_in(c, o, T::kOc3, "IN_TOUCH", codes::in_touch(), true);
 }
 void r132(const RuleContext& c, Out& o) {
-  code_in(c, o, T::kOc3, "ACTIV", codes::care_leaver_activity(), false);
+  code_in(c, o, T::kOc3, "ACTIV", codes::care_leaver_activity(), true);
 }
 void r133(const RuleContext& c, Out& o) {
-  code_in(c, o, T::kOc3, "ACCOM", codes::care_leaver_accommodation(), false);
+  code_in(c, o, T::kOc3, "ACCOM", codes::care_leaver_accommodation(), true);
 }
 void r141(const RuleContext& c, Out& o) {
   valid_date(c, o, T::kEpisodes, "DECOM", true);
@@ -220,8 +220,17 @@ void r149(const RuleContext& c, Out& o) {
 void r166(const RuleContext& c, Out& o) {
   valid_date(c, o, T::kReviews, "REVIEW", true);
 }
+// A blank code with a blank date is a row with nothing to judge (166 reports the date).
 void r167(const RuleContext& c, Out& o) {
-  code_in(c, o, T::kReviews, "REVIEW_CODE", codes::review_participation(), true);
+  const CsvTable& t = c.table(T::kReviews);
+  const Column review(t, "REVIEW"), code(t, "REVIEW_CODE");
+  const int year = c.files.year;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto v = code(r);
+    const bool bad =
+        v.empty() ? !review(r).empty() : !codes::review_participation().valid_in(v, year);
+    if (bad) fail(c, o, T::kReviews, r);
+  }
 }
 void r171(const RuleContext& c, Out& o) {
   valid_date(c, o, T::kHeader, "MC_DOB", false);
@@ -239,12 +248,17 @@ void r178(const RuleContext& c, Out& o) {
 void r301(const RuleContext& c, Out& o) {
   date_after(c, o, T::kHeader, "DOB", c.end);
 }
+// Past the 25th birthday on the first day of the year (a 29 February birthday falls on 28th).
 void r351(const RuleContext& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column dob(t, "DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     auto d = date_of(dob(r));
-    if (d && c.start.years_since(*d) > 25) fail(c, o, T::kHeader, r);
+    if (!d) continue;
+    const int year = d->year() + 25;
+    const auto birthday =
+        Date::from_ymd(year, d->month(), std::min(d->day(), Date::days_in_month(year, d->month())));
+    if (birthday && *birthday < c.start) fail(c, o, T::kHeader, r);
   }
 }
 void r353(const RuleContext& c, Out& o) {
@@ -269,10 +283,11 @@ void r385(const RuleContext& c, Out& o) {
 // 142: an episode other than a child's last has no end date.
 void r142(const RuleContext& c, Out& o) {
   const CsvTable& t = c.table(T::kEpisodes);
-  const Column dec(t, "DEC");
+  const Column dec(t, "DEC"), rec(t, "REC");
   for (const auto& [child, rows] : by_child_and_date(t, "DECOM")) {
     for (size_t i = 0; i + 1 < rows.size(); ++i) {
-      if (dec(rows[i].second).empty()) fail(c, o, T::kEpisodes, rows[i].second);
+      const size_t row = rows[i].second;
+      if (dec(row).empty() || rec(row).empty()) fail(c, o, T::kEpisodes, row);
     }
   }
 }

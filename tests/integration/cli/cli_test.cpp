@@ -409,6 +409,14 @@ TEST_F(CliTest, Validate903ReadsAnExportAndReportsEachRuleAsTextCsvOrJson) {
   const Outcome json = run({"validate", "903", out.string(), "--year", "2026", "--format", "json"});
   ASSERT_EQ(json.exit_code, 0) << describe(json);
   EXPECT_THAT(json.out, HasSubstr("\"rules_run\""));
+  // A report saved beside the tables is passed over next time, and said so.
+  ASSERT_EQ(run({"validate", "903", out.string(), "--year", "2026", "--format", "csv", "--out",
+                 (out / "report.csv").string()})
+                .exit_code,
+            0);
+  const Outcome beside = run({"validate", "903", out.string(), "--year", "2026"});
+  EXPECT_EQ(beside.exit_code, 0) << describe(beside);
+  EXPECT_THAT(beside.err, HasSubstr("passed over report.csv line 1"));
 
   // A file with a bad code and one from another system with its columns in another order.
   const fs::path mine = dir_ / "mine";
@@ -430,10 +438,15 @@ TEST_F(CliTest, Validate903ReadsAnExportAndReportsEachRuleAsTextCsvOrJson) {
     std::ofstream broken(mine / "episodes.csv");
     broken << "CHILD,DECOM,RNE\nA1,01/02/2025,S\n";
   }
-  const Outcome refused = run({"validate", "903", mine.string()});
+  // Named, a file that is no table is refused; in a folder it is passed over, and said so.
+  const Outcome refused = run({"validate", "903", (mine / "episodes.csv").string()});
   EXPECT_EQ(refused.exit_code, 1) << describe(refused);
   EXPECT_THAT(refused.err, HasSubstr("episodes.csv line 1"));
   EXPECT_THAT(refused.err, HasSubstr("is not an SSDA903 table: it looks like Episodes"));
+  const Outcome folder = run({"validate", "903", mine.string()});
+  EXPECT_EQ(folder.exit_code, 0) << describe(folder);
+  EXPECT_THAT(folder.err, HasSubstr("passed over episodes.csv line 1"));
+  EXPECT_THAT(folder.out, HasSubstr("27 not run (a table they need was not given)"));
   const Outcome nothing = run({"validate", "903", (dir_ / "nope").string()});
   EXPECT_EQ(nothing.exit_code, 1) << describe(nothing);
   EXPECT_THAT(nothing.err, HasSubstr("there is no file or folder"));

@@ -92,6 +92,7 @@ TEST(Csv, TextThatIsNotUtf8OrHasANulIsRefusedNamingTheLine) {
   const core::Error latin1 = refused("a,b\n1,2\nJos\xE9,3\n");
   EXPECT_EQ(latin1.line, 3);
   EXPECT_THAT(latin1.message, HasSubstr("is not UTF-8 text"));
+  EXPECT_EQ(refused("a,b\r1,2\rJos\xE9,3\r").line, 3);  // old Mac line ends
   const core::Error nul = refused(std::string_view("a,b\n1,\0\n", 8));
   EXPECT_EQ(nul.line, 2);
   EXPECT_THAT(nul.message, HasSubstr("NUL"));

@@ -103,6 +103,15 @@ TEST(Ssda903Import, WhatCannotBeKeptIsRefusedNamingFileLineAndField) {
   EXPECT_THAT(s.error().describe(), HasSubstr("uasc.csv line 2: CHILD: child C9 is not in the "
                                               "Header table"));
 
+  Ssda903Files orphan = two_children();
+  orphan.current[T::kEpisodes].rows[0][0] = "C9";
+  EXPECT_THAT(records_from_ssda903(orphan, "999").error().describe(),
+              HasSubstr("episodes.csv line 2: CHILD: child C9 is not in the Header table"));
+  Ssda903Files headless = two_children();
+  headless.current.erase(T::kHeader);
+  EXPECT_THAT(records_from_ssda903(headless, "999").error().describe(),
+              HasSubstr("there is no Header table"));
+
   Ssda903Files mother = two_children();
   mother.current[T::kHeader].rows[0][5] = "yes";
   EXPECT_THAT(records_from_ssda903(mother, "999").error().describe(),

@@ -91,8 +91,11 @@ const std::vector<Case>& cases() {
          f.current[T::kUasc] = make(T::kUasc, {{"C1", "M", "17/05/2012", "2025-06-01"}});
        }},
       {"131", [](auto& f) { cell(f, T::kOc3, 0, "IN_TOUCH") = "MAYBE"; }},
+      {"131", [](auto& f) { cell(f, T::kOc3, 0, "IN_TOUCH") = ""; }},
       {"132", [](auto& f) { cell(f, T::kOc3, 0, "ACTIV") = "F9"; }},
+      {"132", [](auto& f) { cell(f, T::kOc3, 0, "ACTIV") = ""; }},
       {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = "S9"; }},
+      {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = ""; }},
       {"141", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "June 2025"; }},
       {"142",
        [](auto& f) {
@@ -116,7 +119,8 @@ const std::vector<Case>& cases() {
       {"174", [](auto& f) { cell(f, T::kHeader, 0, "MC_DOB") = "01/01/2025"; }},
       {"178", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR9"; }},
       {"301", [](auto& f) { cell(f, T::kHeader, 0, "DOB") = "01/04/2026"; }},
-      {"351", [](auto& f) { cell(f, T::kHeader, 1, "DOB") = "31/03/1999"; }},
+      // 25 years and 10 months on 1 April 2025: past the 25th birthday.
+      {"351", [](auto& f) { cell(f, T::kHeader, 1, "DOB") = "01/06/1999"; }},
       {"353", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "13/10/1991"; }},
       {"354", [](auto& f) { cell(f, T::kEpisodes, 1, "DECOM") = "01/04/2026"; }},
       {"356",
@@ -160,7 +164,9 @@ const std::vector<Case>& cases() {
 
 INSTANTIATE_TEST_SUITE_P(Ssda903, EachRule, ::testing::ValuesIn(cases()),
                          [](const ::testing::TestParamInfo<Case>& info) {
-                           return "Rule" + info.param.rule + "In" + std::to_string(info.param.year);
+                           return "Rule" + info.param.rule + "In" +
+                                  std::to_string(info.param.year) + "Case" +
+                                  std::to_string(info.index);
                          });
 
 TEST(Ssda903Rules, EveryRuleInTheRegistryHasAFailingCase) {
@@ -203,6 +209,22 @@ TEST(Ssda903Rules, ARuleWhoseTableIsMissingIsSkippedAndSaidSo) {
   for (const auto* rule : report.rules_skipped) skipped.insert(std::string(rule->code));
   EXPECT_TRUE(skipped.contains("1004"));
   EXPECT_THAT(report_text(report), HasSubstr("not run (a table they need was not given)"));
+}
+
+TEST(Ssda903Rules, TheDayBeforeThe25thBirthdayIsNotOver25) {
+  Ssda903Files f = valid_return();
+  cell(f, T::kHeader, 1, "DOB") = "02/04/2000";  // 25 on 2 April 2025
+  cell(f, T::kOc3, 0, "DOB") = "02/04/2000";
+  EXPECT_TRUE(failing_rules(f).empty());
+  cell(f, T::kHeader, 1, "DOB") = "31/03/2000";  // 25 on 31 March 2025
+  EXPECT_EQ(failing_rules(f), (std::set<std::string>{"351"}));
+}
+
+TEST(Ssda903Rules, AReviewRowWithNeitherDateNorCodeFailsOnlyTheDate) {
+  Ssda903Files f = valid_return();
+  cell(f, T::kReviews, 0, "REVIEW") = "";
+  cell(f, T::kReviews, 0, "REVIEW_CODE") = "";
+  EXPECT_EQ(failing_rules(f), (std::set<std::string>{"166"}));
 }
 
 TEST(Ssda903Rules, PaddedValuesAreReadTrimmed) {

@@ -201,6 +201,13 @@ TEST(Ssda903Export, ReviewsMissingAndAdoptionFollowTheYearAndTheChildrenInIt) {
   EXPECT_EQ(table(tables, Ssda903Table::kPlacedAdoption).rows,
             (std::vector<std::vector<std::string>>{
                 {"C1", "17/05/2012", "01/10/2024", "30/11/2025", "RD4"}}));
+  // An earlier, disrupted adoption with AD1 items of its own: still one AD1 row, the latest.
+  domain::Adoption earlier = adoption;
+  earlier.id = "A0";
+  earlier.number_of_adopters = 1;
+  r.adoptions.push_back(earlier);
+  EXPECT_EQ(column(table(export_ssda903(r, 2026), Ssda903Table::kAd1), "NB_ADOPTR"),
+            (std::vector<std::string>{"2"}));
   // Not adopted in 2024-25 (the episode was still open on 31 March 2025): no AD1 row then.
   EXPECT_TRUE(table(export_ssda903(r, 2025), Ssda903Table::kAd1).rows.empty());
 }

@@ -2,6 +2,7 @@
 // tables in a folder, with the previous year's tables (which the DfE's rules compare against)
 // in previous/ inside it. Files are written whole or not at all: each to a temporary name
 // first, renamed once every one is written and every child in them is audited.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -120,6 +121,16 @@ int run_export_903(const ExportOptions& o) {
         !audited) {
       discard();
       return report(audited.error());
+    }
+  }
+  // A table of another year that this one does not have (SWEpisodes before 2023-24) would
+  // otherwise be read with this year's by validate and import.
+  for (const auto& folder_of : {folder, folder / "previous"}) {
+    for (const auto& layout : returns::ssda903_layouts()) {
+      const fs::path path = folder_of / layout.file;
+      const bool written = std::any_of(pending.begin(), pending.end(),
+                                       [&](const PendingFile& f) { return f.final_path == path; });
+      if (!written) fs::remove(path, ec);
     }
   }
   for (const auto& file : pending) {

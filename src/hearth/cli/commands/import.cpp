@@ -36,19 +36,21 @@ int run_import_903(const ImportOptions& o) {
   if (!records) return report_input_failure(records.error());
   auto store = store::Store::open(o.db);
   if (!store) return report(store.error());
+  for (const auto& why : files->ignored) std::cerr << "import: passed over " << why << "\n";
+  // Audited first, as every change is: the entry says what is about to be written.
+  access::AuditLog log((*store)->access(), clock);
+  if (auto audited = log.record(access::command_line_principal(),
+                                {"returns.import", "allowed", o.la, "",
+                                 fmt::format("hearth import 903 {}-{:02}: {} records", year - 1,
+                                             year % 100, records->size()),
+                                 "statutory return"});
+      !audited) {
+    return report(audited.error());
+  }
   std::cerr << fmt::format("import: writing {} records...\n", records->size());
   auto written = returns::import_records(**store, *records,
                                          access::command_line_principal().username, clock.now());
   if (!written) return report_input_failure(written.error());
-  access::AuditLog log((*store)->access(), clock);
-  if (auto audited = log.record(
-          access::command_line_principal(),
-          {"returns.import", "allowed", o.la, "",
-           fmt::format("hearth import 903 {}-{:02}: {} records", year - 1, year % 100, *written),
-           "statutory return"});
-      !audited) {
-    return report(audited.error());
-  }
   std::cout << fmt::format("imported {} records of authority {} (SSDA903 {}-{:02}) into {}\n",
                            *written, o.la, year - 1, year % 100, o.db);
   return kExitOk;

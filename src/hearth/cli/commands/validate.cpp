@@ -27,6 +27,7 @@ int run_validate_903(const ValidateOptions& o) {
   auto read = returns::read_ssda903_files(o.paths, year);
   if (!read) return report_input_failure(read.error());
   const returns::Ssda903Files& files = *read;
+  for (const auto& why : files.ignored) std::cerr << "validate: passed over " << why << "\n";
   const returns::Ssda903Report result = returns::validate_ssda903(files);
   std::string text = o.format == "csv"    ? returns::report_csv(result)
                      : o.format == "json" ? returns::report_json(result)
