@@ -159,6 +159,45 @@ std::map<std::string_view, std::vector<std::pair<Date, size_t>>> by_child_and_da
   return out;
 }
 
+// Every value of `columns` is 0, 1 or blank.
+void flags(const RuleContext& c, Out& out, T table,
+           std::initializer_list<std::string_view> columns) {
+  const CsvTable& t = c.table(table);
+  std::vector<Column> values;
+  for (auto name : columns) values.emplace_back(t, name);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const bool bad = std::any_of(values.begin(), values.end(), [&](const Column& v) {
+      return !v(r).empty() && v(r) != "0" && v(r) != "1";
+    });
+    if (bad) fail(c, out, table, r);
+  }
+}
+
+// Two dates of one row on the same day: an episode that "lasted less than 24 hours".
+void same_day(const RuleContext& c, Out& out, T table, std::string_view from_column,
+              std::string_view to_column) {
+  const CsvTable& t = c.table(table);
+  const Column from_value(t, from_column), to_value(t, to_column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto from = date_of(from_value(r));
+    auto to = date_of(to_value(r));
+    if (from && to && *from == *to) fail(c, out, table, r);
+  }
+}
+
+// A child's next row starts before the row before it ended.
+void starts_before_previous_end(const RuleContext& c, Out& out, T table,
+                                std::string_view from_column, std::string_view to_column) {
+  const CsvTable& t = c.table(table);
+  const Column to(t, to_column);
+  for (const auto& [child, rows] : by_child_and_date(t, from_column)) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      auto previous_end = date_of(to(rows[i - 1].second));
+      if (previous_end && rows[i].first < *previous_end) fail(c, out, table, rows[i].second);
+    }
+  }
+}
+
 // ----------------------------------------------------------------------------- the rules
 
 void r101(const RuleContext& c, Out& o) {
@@ -293,14 +332,7 @@ void r142(const RuleContext& c, Out& o) {
 }
 // 501: an episode starts before the one before it ended.
 void r501(const RuleContext& c, Out& o) {
-  const CsvTable& t = c.table(T::kEpisodes);
-  const Column dec(t, "DEC");
-  for (const auto& [child, rows] : by_child_and_date(t, "DECOM")) {
-    for (size_t i = 1; i < rows.size(); ++i) {
-      auto previous_end = date_of(dec(rows[i - 1].second));
-      if (previous_end && rows[i].first < *previous_end) fail(c, o, T::kEpisodes, rows[i].second);
-    }
-  }
+  starts_before_previous_end(c, o, T::kEpisodes, "DECOM", "DEC");
 }
 void r567(const RuleContext& c, Out& o) {
   ends_before_start(c, o, T::kMissing, "MIS_START", "MIS_END");
@@ -353,6 +385,164 @@ void int03(const RuleContext& c, Out& o) {
 }
 void int32(const RuleContext& c, Out& o) {
   child_once(c, o, T::kHeader);
+}
+
+// The second batch: OC2, adoption, previous permanence, social worker episodes, and the
+// internal checks that each child is in the Header and once in the once-a-child tables.
+void r112(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kAd1, "DATE_INT", false);
+}
+void r113(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kAd1, "DATE_MATCH", false);
+}
+void r114(const RuleContext& c, Out& o) {
+  flags(c, o, T::kAd1, {"FOSTER_CARE"});
+}
+void r115(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kPlacedAdoption, "DATE_PLACED", true);
+}
+void r116(const RuleContext& c, Out& o) {
+  valid_date(c, o, T::kPlacedAdoption, "DATE_PLACED_CEASED", false);
+}
+void r120(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kPlacedAdoption, "REASON_PLACED_CEASED", codes::reason_placed_ceased(), false);
+}
+void r158(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kOc2);
+  const Column received(t, "INTERVENTION_RECEIVED"), offered(t, "INTERVENTION_OFFERED");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (received(r) == "1" && !offered(r).empty()) fail(c, o, T::kOc2, r);
+  }
+}
+void r159(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kOc2);
+  const Column misuse(t, "SUBSTANCE_MISUSE"), received(t, "INTERVENTION_RECEIVED"),
+      offered(t, "INTERVENTION_OFFERED");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (misuse(r) == "1" && received(r) == "0" && offered(r).empty()) fail(c, o, T::kOc2, r);
+  }
+}
+void r175(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kAd1);
+  const Column number(t, "NB_ADOPTR");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (!number(r).empty() && number(r) != "1" && number(r) != "2") fail(c, o, T::kAd1, r);
+  }
+}
+void r176(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kAd1, "SEX_ADOPTR", codes::sex_of_adopters(), false);
+}
+void r177(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kAd1, "LS_ADOPTR", codes::adopters_legal_status(), false);
+}
+void r180(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kOc2);
+  const Column score(t, "SDQ_SCORE");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto v = score(r);
+    const bool number =
+        !v.empty() && v.size() <= 2 && v.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!v.empty() && (!number || std::stoi(std::string(v)) > 40)) fail(c, o, T::kOc2, r);
+  }
+}
+void r181(const RuleContext& c, Out& o) {
+  flags(c, o, T::kOc2,
+        {"CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
+         "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"});
+}
+void r192(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kOc2);
+  const Column misuse(t, "SUBSTANCE_MISUSE"), received(t, "INTERVENTION_RECEIVED");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (misuse(r) == "1" && received(r).empty()) fail(c, o, T::kOc2, r);
+  }
+}
+void r193(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kOc2);
+  const Column misuse(t, "SUBSTANCE_MISUSE"), received(t, "INTERVENTION_RECEIVED"),
+      offered(t, "INTERVENTION_OFFERED");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (misuse(r) != "1" && (!received(r).empty() || !offered(r).empty())) fail(c, o, T::kOc2, r);
+  }
+}
+void r196(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kOc2, "SDQ_REASON", codes::sdq_reason(), false);
+}
+void r197a(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kOc2);
+  const Column score(t, "SDQ_SCORE"), reason(t, "SDQ_REASON");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (!score(r).empty() && !reason(r).empty()) fail(c, o, T::kOc2, r);
+  }
+}
+void r333(const RuleContext& c, Out& o) {
+  ends_before_start(c, o, T::kAd1, "DATE_INT", "DATE_MATCH");
+}
+void r355(const RuleContext& c, Out& o) {
+  same_day(c, o, T::kEpisodes, "DECOM", "DEC");
+}
+void r511(const RuleContext& c, Out& o) {
+  const CsvTable& t = c.table(T::kAd1);
+  const Column number(t, "NB_ADOPTR"), sex(t, "SEX_ADOPTR");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (number(r) == "2" && sex(r) != "MM" && sex(r) != "FF" && sex(r) != "MF") {
+      fail(c, o, T::kAd1, r);
+    }
+  }
+}
+void r522(const RuleContext& c, Out& o) {
+  ends_before_start(c, o, T::kPlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED");
+}
+void r631(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kPrevPerm, "PREV_PERM", codes::previous_permanence(), true);
+}
+void r1009(const RuleContext& c, Out& o) {
+  code_in(c, o, T::kEpisodes, "REASON_PLACE_CHANGE", codes::reason_place_change(), false);
+}
+void sw09(const RuleContext& c, Out& o) {
+  same_day(c, o, T::kSwEpisodes, "SW_DECOM", "SW_DEC");
+}
+void sw10(const RuleContext& c, Out& o) {
+  starts_before_previous_end(c, o, T::kSwEpisodes, "SW_DECOM", "SW_DEC");
+}
+void int01(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kAd1);
+}
+void int02(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kPlacedAdoption);
+}
+void int04(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kMissing);
+}
+void int05(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kOc2);
+}
+void int06(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kOc3);
+}
+void int07(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kPrevPerm);
+}
+void int08(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kReviews);
+}
+void int09(const RuleContext& c, Out& o) {
+  child_in_header(c, o, T::kUasc);
+}
+void int31(const RuleContext& c, Out& o) {
+  child_once(c, o, T::kAd1);
+}
+void int33(const RuleContext& c, Out& o) {
+  child_once(c, o, T::kOc2);
+}
+void int34(const RuleContext& c, Out& o) {
+  child_once(c, o, T::kOc3);
+}
+void int35(const RuleContext& c, Out& o) {
+  child_once(c, o, T::kPrevPerm);
+}
+void int36(const RuleContext& c, Out& o) {
+  child_once(c, o, T::kUasc);
 }
 
 constexpr int kAny = 0;
@@ -609,6 +799,291 @@ const std::vector<Ssda903Rule>& rules() {
        kOpen,
        r1005},
       {"1006", "Missing type invalid.", {"MISSING"}, {T::kMissing}, kAny, kOpen, r1006},
+      {"112",
+       "Date should be placed for adoption is not a valid date.",
+       {"DATE_INT"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r112},
+      {"113",
+       "Date matching child and adopter(s) is not a valid date.",
+       {"DATE_MATCH"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r113},
+      {"114",
+       "Data entry to record the status of former carer(s) of an adopted child is invalid.",
+       {"FOSTER_CARE"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r114},
+      {"115",
+       "Date of Local Authority's (LA) decision that a child should be placed for adoption is not "
+       "a valid date.",
+       {"DATE_PLACED"},
+       {T::kPlacedAdoption},
+       kAny,
+       kOpen,
+       r115},
+      {"116",
+       "Date of Local Authority's (LA) decision that a child should no longer be placed for "
+       "adoption is not a valid date.",
+       {"DATE_PLACED_CEASED"},
+       {T::kPlacedAdoption},
+       kAny,
+       kOpen,
+       r116},
+      {"120",
+       "The reason for the reversal of the decision that the child should be placed for adoption "
+       "code is not valid.",
+       {"REASON_PLACED_CEASED"},
+       {T::kPlacedAdoption},
+       kAny,
+       kOpen,
+       r120},
+      {"158",
+       "If a child has been recorded as receiving an intervention for their substance misuse "
+       "problem, then the additional item on whether an intervention was offered should be left "
+       "blank.",
+       {"INTERVENTION_OFFERED", "INTERVENTION_RECEIVED"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r158},
+      {"159",
+       "If a child has been recorded as not receiving an intervention for their substance misuse "
+       "problem, then the additional item on whether an intervention was offered should be "
+       "completed as well.",
+       {"INTERVENTION_OFFERED", "INTERVENTION_RECEIVED", "SUBSTANCE_MISUSE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r159},
+      {"175",
+       "The number of adopter(s) code is not a valid code.",
+       {"NB_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r175},
+      {"176",
+       "The gender of adopter(s) at the date of adoption code is not a valid code.",
+       {"SEX_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r176},
+      {"177",
+       "The legal status of adopter(s) code is not a valid code.",
+       {"LS_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r177},
+      {"180",
+       "Data entry for the strengths and difficulties questionnaire (SDQ) score is invalid.",
+       {"SDQ_SCORE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r180},
+      {"181",
+       "Data items relating to children looked after continuously for 12 months should be "
+       "completed with a 0 or 1.",
+       {"CONVICTED", "HEALTH_ASSESSMENT", "HEALTH_CHECK", "IMMUNISATIONS", "INTERVENTION_OFFERED",
+        "INTERVENTION_RECEIVED", "SUBSTANCE_MISUSE", "TEETH_CHECK"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r181},
+      {"192",
+       "Child has been identified as having a substance misuse problem but the additional item on "
+       "whether an intervention was received has been left blank.",
+       {"INTERVENTION_RECEIVED", "SUBSTANCE_MISUSE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r192},
+      {"193",
+       "Child not identified as having a substance misuse problem but at least one of the two "
+       "additional items on whether an intervention were offered and received have been "
+       "completed.",
+       {"INTERVENTION_OFFERED", "INTERVENTION_RECEIVED", "SUBSTANCE_MISUSE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r193},
+      {"196",
+       "Strengths and Difficulties (SDQ) reason is not a valid code.",
+       {"SDQ_REASON"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r196},
+      {"197a",
+       "Reason for no Strengths and Difficulties (SDQ) score is not required if Strengths and "
+       "Difficulties Questionnaire score is filled in.",
+       {"SDQ_REASON", "SDQ_SCORE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       r197a},
+      {"333",
+       "Date should be placed for adoption must be on or prior to the date of matching child "
+       "with adopter(s).",
+       {"DATE_INT"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r333},
+      {"355",
+       "Episode appears to have lasted for less than 24 hours",
+       {"DEC", "DECOM"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r355},
+      {"511",
+       "If reporting that the number of person(s) adopting the looked after child is two "
+       "adopters then the code should only be MM, FF or MF. MM = the adopting couple are both "
+       "males; FF = the adopting couple are both females; MF = The adopting couple are male and "
+       "female.",
+       {"NB_ADOPTR", "SEX_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       r511},
+      {"522",
+       "Date of decision that the child should be placed for adoption must be on or before the "
+       "date that a child should no longer be placed for adoption.",
+       {"DATE_PLACED", "DATE_PLACED_CEASED"},
+       {T::kPlacedAdoption},
+       kAny,
+       kOpen,
+       r522},
+      {"631",
+       "Previous permanence option not a valid value.",
+       {"PREV_PERM"},
+       {T::kPrevPerm},
+       kAny,
+       kOpen,
+       r631},
+      {"1009",
+       "Reason for placement change is not a valid code.",
+       {"REASON_PLACE_CHANGE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       r1009},
+      {"SW09STG2",
+       "Social worker episode appears to have lasted for less than 24 hours.",
+       {"SW_DEC", "SW_DECOM"},
+       {T::kSwEpisodes},
+       2024,
+       kOpen,
+       sw09},
+      {"SW10STG2",
+       "A new social worker episode has started before the end date of the previous social "
+       "worker episode.",
+       {"SW_DECOM"},
+       {T::kSwEpisodes},
+       2024,
+       kOpen,
+       sw10},
+      {"INT01",
+       "Data Integrity Check: Child in AD1 does not exist in Header.",
+       {"CHILD"},
+       {T::kAd1, T::kHeader},
+       kAny,
+       kOpen,
+       int01},
+      {"INT02",
+       "Internal Check: Child in PlacedAdoption does not exist in Header.",
+       {"CHILD"},
+       {T::kPlacedAdoption, T::kHeader},
+       kAny,
+       kOpen,
+       int02},
+      {"INT04",
+       "Internal Check: Child in Missing does not exist in Header.",
+       {"CHILD"},
+       {T::kMissing, T::kHeader},
+       kAny,
+       kOpen,
+       int04},
+      {"INT05",
+       "Internal Check: Child in OC2 does not exist in Header.",
+       {"CHILD"},
+       {T::kOc2, T::kHeader},
+       kAny,
+       kOpen,
+       int05},
+      {"INT06",
+       "Internal Check: Child in OC3 does not exist in Header.",
+       {"CHILD"},
+       {T::kOc3, T::kHeader},
+       kAny,
+       kOpen,
+       int06},
+      {"INT07",
+       "Internal Check: Child in PrevPerm does not exist in Header.",
+       {"CHILD"},
+       {T::kPrevPerm, T::kHeader},
+       kAny,
+       kOpen,
+       int07},
+      {"INT08",
+       "Internal Check: Child in Reviews does not exist in Header.",
+       {"CHILD"},
+       {T::kReviews, T::kHeader},
+       kAny,
+       kOpen,
+       int08},
+      {"INT09",
+       "Internal Check: Child in UASC does not exist in Header.",
+       {"CHILD"},
+       {T::kUasc, T::kHeader},
+       kAny,
+       kOpen,
+       int09},
+      {"INT31",
+       "Internal Check: Child should only exist once in AD1.",
+       {"CHILD"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       int31},
+      {"INT33",
+       "Internal Check: Child should only exist once in OC2.",
+       {"CHILD"},
+       {T::kOc2},
+       kAny,
+       kOpen,
+       int33},
+      {"INT34",
+       "Internal Check: Child should only exist once in OC3.",
+       {"CHILD"},
+       {T::kOc3},
+       kAny,
+       kOpen,
+       int34},
+      {"INT35",
+       "Internal Check: Child should only exist once in PrevPerm.",
+       {"CHILD"},
+       {T::kPrevPerm},
+       kAny,
+       kOpen,
+       int35},
+      {"INT36",
+       "Internal Check: Child should only exist once in UASC.",
+       {"CHILD"},
+       {T::kUasc},
+       kAny,
+       kOpen,
+       int36},
       {"INT03",
        "Internal Check: Child in Episodes does not exist in Header.",
        {"CHILD"},

@@ -42,7 +42,23 @@ Ssda903Files valid_return(int year = 2026) {
   f.current[T::kOc3] = make(T::kOc3, {{"C2", on("02/09/", 2006), "YES", "F5", "S1"}});
   f.current[T::kMissing] =
       make(T::kMissing, {{"C1", on("17/05/", 2012), "M", on("01/07/", 2025), on("03/07/", 2025)}});
+  const std::string dob = on("17/05/", 2012);
+  f.current[T::kOc2] = make(T::kOc2, {{"C1", dob, "12", "", "0", "1", "1", "1", "1", "0", "", ""}});
+  f.current[T::kAd1] =
+      make(T::kAd1, {{"C1", dob, on("01/07/", 2025), on("01/08/", 2025), "0", "2", "MF", "L11"}});
+  f.current[T::kPlacedAdoption] =
+      make(T::kPlacedAdoption, {{"C1", dob, on("01/07/", 2025), "", ""}});
+  f.current[T::kPrevPerm] = make(T::kPrevPerm, {{"C1", dob, "Z1", "", ""}});
+  f.current[T::kSwEpisodes] =
+      make(T::kSwEpisodes, {{"C1", dob, "SW1234567", on("01/06/", 2025), "", ""}});
   return f;
+}
+
+// A second copy of a row: a child twice in a table.
+void twice(Ssda903Files& f, T table, size_t row) {
+  CsvTable& t = f.current.at(table);
+  t.rows.push_back(t.rows.at(row));
+  t.lines.push_back(t.lines.back() + 1);
 }
 
 std::string& cell(Ssda903Files& f, T table, size_t row, std::string_view column) {
@@ -151,6 +167,74 @@ const std::vector<Case>& cases() {
       {"1004", [](auto& f) { cell(f, T::kMissing, 0, "MIS_START") = ""; }},
       {"1005", [](auto& f) { cell(f, T::kMissing, 0, "MIS_END") = "3 July"; }},
       {"1006", [](auto& f) { cell(f, T::kMissing, 0, "MISSING") = "X"; }},
+      {"112", [](auto& f) { cell(f, T::kAd1, 0, "DATE_INT") = "2025-07-01"; }},
+      {"113", [](auto& f) { cell(f, T::kAd1, 0, "DATE_MATCH") = "August"; }},
+      {"114", [](auto& f) { cell(f, T::kAd1, 0, "FOSTER_CARE") = "2"; }},
+      {"115", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED") = ""; }},
+      {"116", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED_CEASED") = "31/13/2025"; }},
+      {"120", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "REASON_PLACED_CEASED") = "RD9"; }},
+      {"158",
+       [](auto& f) {
+         cell(f, T::kOc2, 0, "SUBSTANCE_MISUSE") = "1";
+         cell(f, T::kOc2, 0, "INTERVENTION_RECEIVED") = "1";
+         cell(f, T::kOc2, 0, "INTERVENTION_OFFERED") = "1";
+       }},
+      {"159",
+       [](auto& f) {
+         cell(f, T::kOc2, 0, "SUBSTANCE_MISUSE") = "1";
+         cell(f, T::kOc2, 0, "INTERVENTION_RECEIVED") = "0";
+       }},
+      {"175", [](auto& f) { cell(f, T::kAd1, 0, "NB_ADOPTR") = "3"; }},
+      {"176",
+       [](auto& f) {
+         cell(f, T::kAd1, 0, "NB_ADOPTR") = "1";
+         cell(f, T::kAd1, 0, "SEX_ADOPTR") = "XY";
+       }},
+      {"177", [](auto& f) { cell(f, T::kAd1, 0, "LS_ADOPTR") = "L9"; }},
+      {"180", [](auto& f) { cell(f, T::kOc2, 0, "SDQ_SCORE") = "41"; }},
+      {"181", [](auto& f) { cell(f, T::kOc2, 0, "CONVICTED") = "2"; }},
+      {"192", [](auto& f) { cell(f, T::kOc2, 0, "SUBSTANCE_MISUSE") = "1"; }},
+      {"193", [](auto& f) { cell(f, T::kOc2, 0, "INTERVENTION_OFFERED") = "1"; }},
+      {"196",
+       [](auto& f) {
+         cell(f, T::kOc2, 0, "SDQ_SCORE") = "";
+         cell(f, T::kOc2, 0, "SDQ_REASON") = "SDQ9";
+       }},
+      {"197a", [](auto& f) { cell(f, T::kOc2, 0, "SDQ_REASON") = "SDQ1"; }},
+      {"333", [](auto& f) { cell(f, T::kAd1, 0, "DATE_MATCH") = "01/06/2025"; }},
+      {"355", [](auto& f) { cell(f, T::kEpisodes, 0, "DEC") = "01/06/2025"; }},
+      {"511", [](auto& f) { cell(f, T::kAd1, 0, "SEX_ADOPTR") = "M1"; }},
+      {"522", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED_CEASED") = "01/06/2025"; }},
+      {"631", [](auto& f) { cell(f, T::kPrevPerm, 0, "PREV_PERM") = ""; }},
+      {"1009", [](auto& f) { cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "XYZ"; }},
+      {"SW09STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/06/2025"; }},
+      {"SW10STG2",
+       [](auto& f) {
+         cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/09/2025";
+         twice(f, T::kSwEpisodes, 0);
+         cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/08/2025";
+         cell(f, T::kSwEpisodes, 1, "SW_DEC") = "";
+       }},
+      {"INT01", [](auto& f) { cell(f, T::kAd1, 0, "CHILD") = "C9"; }},
+      {"INT02", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "CHILD") = "C9"; }},
+      {"INT04", [](auto& f) { cell(f, T::kMissing, 0, "CHILD") = "C9"; }},
+      {"INT05", [](auto& f) { cell(f, T::kOc2, 0, "CHILD") = "C9"; }},
+      {"INT06", [](auto& f) { cell(f, T::kOc3, 0, "CHILD") = "C9"; }},
+      {"INT07", [](auto& f) { cell(f, T::kPrevPerm, 0, "CHILD") = "C9"; }},
+      {"INT08", [](auto& f) { cell(f, T::kReviews, 0, "CHILD") = "C9"; }},
+      {"INT09",
+       [](auto& f) {
+         f.current[T::kUasc] = make(T::kUasc, {{"C9", "F", "02/09/2006", ""}});
+       }},
+      {"INT31", [](auto& f) { twice(f, T::kAd1, 0); }},
+      {"INT33", [](auto& f) { twice(f, T::kOc2, 0); }},
+      {"INT34", [](auto& f) { twice(f, T::kOc3, 0); }},
+      {"INT35", [](auto& f) { twice(f, T::kPrevPerm, 0); }},
+      {"INT36",
+       [](auto& f) {
+         f.current[T::kUasc] =
+             make(T::kUasc, {{"C2", "F", "02/09/2006", ""}, {"C2", "F", "02/09/2006", ""}});
+       }},
       {"INT03", [](auto& f) { cell(f, T::kEpisodes, 1, "CHILD") = "C9"; }},
       {"INT32",
        [](auto& f) {
