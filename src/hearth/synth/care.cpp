@@ -298,7 +298,8 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
     outcome.substance_misuse = age >= 10 && rng_.chance(0.04);
     if (*outcome.substance_misuse) {
       outcome.intervention_received = rng_.chance(0.6);
-      outcome.intervention_offered = true;
+      // Offered is asked only of those who did not receive one (SSDA903 rules 158 and 159).
+      if (!*outcome.intervention_received) outcome.intervention_offered = true;
     }
     out_.outcomes.push_back(std::move(outcome));
   }
@@ -328,6 +329,9 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
       const Date on = state.birth.add_years(birthday);
       if (on < start_ || on > end_ || on < leaves) continue;
       const int year = on.month() >= 4 ? on.year() + 1 : on.year();
+      // A second period of care that also ended after 16 does not report a year twice.
+      if (year <= state.last_care_leaver_year) continue;
+      state.last_care_leaver_year = year;
       static constexpr const char* kTouch[] = {"YES", "NO", "REFU", "NREQ", "RHOM"};
       static constexpr double kTouchWeights[] = {88, 5, 3, 2, 2};
       const std::string touch = kTouch[rng_.weighted(kTouchWeights)];

@@ -389,6 +389,17 @@ void Generator::change_worker(ChildState& state, Date on, const char* purpose) {
   domain::Child& child = out_.children[state.index];
   if (state.social_worker_episode != SIZE_MAX) {
     auto& current = out_.social_worker_episodes[state.social_worker_episode];
+    // Passed on the day it began (a referral moved to another team): one episode, the later
+    // worker's; an episode of less than a day is an error in the return (SW09STG2).
+    if (!current.end_date && current.start_date == on) {
+      const domain::Practitioner& practitioner = worker(purpose);
+      state.worker_id = practitioner.id;
+      current.practitioner_id = practitioner.id;
+      current.sw_id = practitioner.sw_id;
+      child.allocated_worker_id = practitioner.id;
+      child.team_id = practitioner.team_id;
+      return;
+    }
     if (!current.end_date) {
       current.end_date = on;
       static constexpr const char* kReasons[] = {"MANAGE", "LEFTRL", "ORGRST",

@@ -482,6 +482,35 @@ std::vector<std::string> ends_before_starts(const Dataset& d) {
   return problems;
 }
 
+// What the SSDA903 rules say of social worker episodes, OC2 and OC3 (SW09STG2, 158, 159,
+// INT34): the
+// synthetic data keeps to them, so that a validation report on it shows the rules, not its faults.
+TEST(SynthConsistency, SocialWorkerEpisodesOc2AndOc3KeepToTheReturnsRules) {
+  const auto& d = medium();
+  std::vector<std::string> problems;
+  for (const auto& e : d.social_worker_episodes) {
+    if (e.end_date && *e.end_date == e.start_date) {
+      problems.push_back(fmt::format("social worker episode {} ends the day it starts", e.id));
+    }
+  }
+  for (const auto& o : d.outcomes) {
+    if (o.intervention_received == true && o.intervention_offered) {
+      problems.push_back(fmt::format("OC2 {}: offered although received (158)", o.id));
+    }
+    if (o.substance_misuse == true && o.intervention_received == false && !o.intervention_offered) {
+      problems.push_back(fmt::format("OC2 {}: not received, offered blank (159)", o.id));
+    }
+  }
+  std::set<std::pair<std::string, int>> care_leaver_years;
+  for (const auto& o : d.care_leaver_outcomes) {
+    if (!care_leaver_years.emplace(o.child_id, o.collection_year).second) {
+      problems.push_back(fmt::format("child {} has two OC3 records for {} (INT34)", o.child_id,
+                                     o.collection_year));
+    }
+  }
+  EXPECT_TRUE(problems.empty()) << describe(problems);
+}
+
 TEST(SynthConsistency, EndDatesAreNeverBeforeStartDates) {
   const auto problems = ends_before_starts(medium());
   EXPECT_TRUE(problems.empty()) << describe(problems);

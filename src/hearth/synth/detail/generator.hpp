@@ -35,6 +35,7 @@ struct ChildState {
   size_t family;  // index of the family (shared surname, address, parents)
   size_t social_worker_episode = SIZE_MAX;  // the child's current allocation
   std::string left_care_reason;             // REC of the last period of care
+  int last_care_leaver_year = 0;            // OC3 is one row a child a year (INT34)
 };
 
 struct Family {
