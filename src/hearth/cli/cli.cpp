@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "hearth/cli/commands.hpp"
+#include "hearth/core/env.hpp"
 
 namespace hearth::cli {
 
@@ -19,6 +20,10 @@ void add_collection_year_option(CLI::App* command, int& year) {
                    "The collection year, by the 31 March it ends on (2026: 2025-26); default: "
                    "the last one ended")
       ->check(CLI::Range(2014, 2100));
+}
+
+int collection_year_or_last(int year) {
+  return year > 0 ? year : core::last_collection_year_ended(core::SystemClock().today());
 }
 
 int report_input_failure(const core::Error& error) {

@@ -37,6 +37,8 @@ int report_input_failure(const core::Error& error);
 
 // --year: the collection year by the 31 March it ends on; 0 (not given) means the last ended.
 void add_collection_year_option(CLI::App* command, int& year);
+// The year --year gave, or the last one ended (by today's date) when it gave none.
+int collection_year_or_last(int year);
 
 // The default database: var/hearth.db.
 inline const char* kDefaultDatabase = "var/hearth.db";

@@ -73,8 +73,7 @@ int run_export_903(const ExportOptions& o) {
   if (!store) return report(store.error());
   auto la = choose_authority(**store, o.la);
   if (!la) return report(la.error());
-  const int year =
-      o.year > 0 ? o.year : core::last_collection_year_ended(core::SystemClock().today());
+  const int year = collection_year_or_last(o.year);
   std::cerr << fmt::format("export: reading authority {}'s records...\n", *la);
   auto records = returns::load_authority_records(**store, *la);
   if (!records) return report(records.error());

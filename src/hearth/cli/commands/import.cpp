@@ -29,7 +29,7 @@ int run_import_903(const ImportOptions& o) {
         core::Error::invalid("--la", "the local authority code is three digits, like 202"));
   }
   core::SystemClock clock;
-  const int year = o.year > 0 ? o.year : core::last_collection_year_ended(clock.today());
+  const int year = collection_year_or_last(o.year);
   auto files = returns::read_ssda903_files(o.paths, year);
   if (!files) return report_input_failure(files.error());
   auto records = returns::records_from_ssda903(*files, o.la);

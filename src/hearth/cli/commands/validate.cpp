@@ -22,8 +22,7 @@ struct ValidateOptions {
 };
 
 int run_validate_903(const ValidateOptions& o) {
-  const int year =
-      o.year > 0 ? o.year : core::last_collection_year_ended(core::SystemClock().today());
+  const int year = collection_year_or_last(o.year);
   auto read = returns::read_ssda903_files(o.paths, year);
   if (!read) return report_input_failure(read.error());
   const returns::Ssda903Files& files = *read;

@@ -1,0 +1,95 @@
+// The SSDA903 validation report as CSV, JSON and text (ssda903_rules.hpp).
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "hearth/core/text.hpp"
+#include "hearth/returns/ssda903_rules.hpp"
+
+namespace hearth::returns {
+
+namespace {
+
+std::string fields_text(const RuleFailure& f) {
+  return fmt::format("{}", fmt::join(f.fields, ";"));
+}
+
+}  // namespace
+
+std::string report_csv(const Ssda903Report& report) {
+  CsvTable t;
+  t.columns = {"rule", "message", "table", "file", "line", "child", "fields"};
+  for (const auto& f : report.failures) {
+    const Ssda903Rule* rule = report.rule(f.rule);
+    t.rows.push_back({std::string(f.rule), rule ? std::string(rule->message) : "",
+                      std::string(ssda903_layout(f.table).name), f.file, std::to_string(f.line),
+                      f.child, fields_text(f)});
+  }
+  return write_csv(t);
+}
+
+namespace {
+
+// Failures a rule, in the order the rules ran.
+std::vector<std::pair<const Ssda903Rule*, size_t>> summary(const Ssda903Report& report) {
+  std::map<std::string_view, size_t> counts;
+  for (const auto& f : report.failures) ++counts[f.rule];
+  std::vector<std::pair<const Ssda903Rule*, size_t>> out;
+  for (const auto* rule : report.rules_run) {
+    auto found = counts.find(rule->code);
+    if (found != counts.end()) out.emplace_back(rule, found->second);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string report_json(const Ssda903Report& report) {
+  nlohmann::json out;
+  out["year"] = report.year;
+  out["rules_run"] = report.rules_run.size();
+  out["rules_skipped"] = nlohmann::json::array();
+  for (const auto* rule : report.rules_skipped) out["rules_skipped"].push_back(rule->code);
+  out["summary"] = nlohmann::json::array();
+  for (const auto& [rule, count] : summary(report)) {
+    out["summary"].push_back(
+        {{"rule", rule->code}, {"message", rule->message}, {"failures", count}});
+  }
+  out["failures"] = nlohmann::json::array();
+  for (const auto& f : report.failures) {
+    out["failures"].push_back({{"rule", f.rule},
+                               {"table", ssda903_layout(f.table).name},
+                               {"file", f.file},
+                               {"line", f.line},
+                               {"child", f.child},
+                               {"fields", f.fields}});
+  }
+  return out.dump(2) + "\n";
+}
+
+std::string report_text(const Ssda903Report& report) {
+  std::string out = fmt::format("SSDA903 {}-{:02}: {} rules run", report.year - 1,
+                                report.year % 100, report.rules_run.size());
+  if (!report.rules_skipped.empty()) {
+    out +=
+        fmt::format(", {} not run (a table they need was not given)", report.rules_skipped.size());
+  }
+  out += fmt::format("; {} failures\n", report.failures.size());
+  for (const auto& [rule, count] : summary(report)) {
+    out += fmt::format("  {:<8} {:>6}  {}\n", rule->code, count, core::trim(rule->message));
+  }
+  constexpr size_t kShown = 50;
+  for (size_t i = 0; i < report.failures.size() && i < kShown; ++i) {
+    const auto& f = report.failures[i];
+    out += fmt::format("{} line {}: rule {}: child {} ({})\n", f.file, f.line, f.rule, f.child,
+                       fields_text(f));
+  }
+  if (report.failures.size() > kShown) {
+    out += fmt::format("... and {} more (--format csv or json for all)\n",
+                       report.failures.size() - kShown);
+  }
+  return out;
+}
+
+}  // namespace hearth::returns
