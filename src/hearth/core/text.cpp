@@ -1,6 +1,7 @@
 #include "hearth/core/text.hpp"
 
 #include <cstdint>
+#include <optional>
 
 namespace hearth::core {
 
@@ -62,6 +63,25 @@ bool is_valid_utf8(std::string_view text) {
     i += extra + 1;
   }
   return true;
+}
+
+std::optional<size_t> first_bad_text_byte(std::string_view text) {
+  const size_t nul = text.find('\0');
+  if (is_valid_utf8(text)) {
+    if (nul == std::string_view::npos) return std::nullopt;
+    return nul;
+  }
+  // Line by line (any line end: CR alone included), the first line that is not UTF-8.
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    if (!is_valid_utf8(text.substr(start, end - start))) {
+      return nul < end ? nul : start;
+    }
+    start = end + 1;
+  }
+  return nul;
 }
 
 }  // namespace hearth::core

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,8 @@ std::string_view trim(std::string_view text);
 size_t utf8_length(std::string_view text);
 // Well-formed UTF-8: no overlong forms, no UTF-16 surrogates, nothing past U+10FFFF.
 bool is_valid_utf8(std::string_view text);
+// Where a file's first fault is, for its message: the start of the first line (any line end,
+// CR alone included) that is not well-formed UTF-8, or the first NUL byte if that is earlier.
+std::optional<size_t> first_bad_text_byte(std::string_view text);
 
 }  // namespace hearth::core

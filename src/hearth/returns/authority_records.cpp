@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 namespace hearth::returns {
 namespace {
@@ -15,6 +16,61 @@ core::Status load_into(store::Store& store, domain::RecordKind kind, const std::
   for (auto& record : *records) {
     if (auto* value = std::get_if<T>(&record)) out.push_back(std::move(*value));
   }
+  return {};
+}
+
+// The records of `kinds` about `children`, into `r`, each kind in id order (as load_all gives
+// them, so that an export does not depend on the backend).
+core::Status load_children_records(store::Store& store, const std::string& la_code,
+                                   const std::vector<std::string>& children,
+                                   std::span<const domain::RecordKind> kinds,
+                                   AuthorityRecords& r) {
+  auto records = store.load_for_children(la_code, children, kinds);
+  if (!records) return records.error();
+  for (auto& record : *records) {
+    std::visit(
+        [&](auto& value) {
+          using T = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<T, domain::Child>) {
+            r.children.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::LookedAfterReview>) {
+            r.reviews.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::MissingEpisode>) {
+            r.missing.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::LookedAfterOutcome>) {
+            r.outcomes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Adoption>) {
+            r.adoptions.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::PreviousPermanence>) {
+            r.previous_permanence.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::SocialWorkerEpisode>) {
+            r.social_worker_episodes.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Assessment>) {
+            r.assessments.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::CinPlan>) {
+            r.cin_plans.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::Section47Enquiry>) {
+            r.section47_enquiries.push_back(std::move(value));
+          } else if constexpr (std::is_same_v<T, domain::ProtectionPlan>) {
+            r.protection_plans.push_back(std::move(value));
+          }
+        },
+        record);
+  }
+  auto by_id = [](auto& items) {
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  };
+  by_id(r.children);
+  by_id(r.reviews);
+  by_id(r.missing);
+  by_id(r.outcomes);
+  by_id(r.adoptions);
+  by_id(r.previous_permanence);
+  by_id(r.social_worker_episodes);
+  by_id(r.assessments);
+  by_id(r.cin_plans);
+  by_id(r.section47_enquiries);
+  by_id(r.protection_plans);
   return {};
 }
 
@@ -42,41 +98,24 @@ core::Result<AuthorityRecords> load_authority_records(store::Store& store,
                                           RecordKind::kAdoption,
                                           RecordKind::kPreviousPermanence,
                                           RecordKind::kSocialWorkerEpisode};
-  auto records = store.load_for_children(la_code, children, kKinds);
-  if (!records) return records.error();
-  for (auto& record : *records) {
-    std::visit(
-        [&](auto& value) {
-          using T = std::decay_t<decltype(value)>;
-          if constexpr (std::is_same_v<T, domain::Child>) {
-            r.children.push_back(std::move(value));
-          } else if constexpr (std::is_same_v<T, domain::LookedAfterReview>) {
-            r.reviews.push_back(std::move(value));
-          } else if constexpr (std::is_same_v<T, domain::MissingEpisode>) {
-            r.missing.push_back(std::move(value));
-          } else if constexpr (std::is_same_v<T, domain::LookedAfterOutcome>) {
-            r.outcomes.push_back(std::move(value));
-          } else if constexpr (std::is_same_v<T, domain::Adoption>) {
-            r.adoptions.push_back(std::move(value));
-          } else if constexpr (std::is_same_v<T, domain::PreviousPermanence>) {
-            r.previous_permanence.push_back(std::move(value));
-          } else if constexpr (std::is_same_v<T, domain::SocialWorkerEpisode>) {
-            r.social_worker_episodes.push_back(std::move(value));
-          }
-        },
-        record);
-  }
-  // In id order, as load_all gives them, so that the export does not depend on the backend.
-  auto by_id = [](auto& items) {
-    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  };
-  by_id(r.children);
-  by_id(r.reviews);
-  by_id(r.missing);
-  by_id(r.outcomes);
-  by_id(r.adoptions);
-  by_id(r.previous_permanence);
-  by_id(r.social_worker_episodes);
+  HEARTH_RETURN_IF_ERROR(load_children_records(store, la_code, children, kKinds, r));
+  return r;
+}
+
+core::Result<AuthorityRecords> load_cin_census_records(store::Store& store,
+                                                       const std::string& la_code) {
+  using domain::RecordKind;
+  AuthorityRecords r;
+  r.la_code = la_code;
+  // Who the census can be about: children ever referred.
+  HEARTH_RETURN_IF_ERROR(load_into(store, RecordKind::kReferral, la_code, r.referrals));
+  std::set<std::string> ids;
+  for (const auto& referral : r.referrals) ids.insert(referral.child_id);
+  const std::vector<std::string> children(ids.begin(), ids.end());
+  static constexpr RecordKind kKinds[] = {RecordKind::kChild, RecordKind::kAssessment,
+                                          RecordKind::kCinPlan, RecordKind::kSection47Enquiry,
+                                          RecordKind::kProtectionPlan};
+  HEARTH_RETURN_IF_ERROR(load_children_records(store, la_code, children, kKinds, r));
   return r;
 }
 

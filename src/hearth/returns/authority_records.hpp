@@ -22,6 +22,12 @@ struct AuthorityRecords {
   std::vector<domain::Adoption> adoptions;
   std::vector<domain::PreviousPermanence> previous_permanence;
   std::vector<domain::SocialWorkerEpisode> social_worker_episodes;
+  // CIN census
+  std::vector<domain::Referral> referrals;
+  std::vector<domain::Assessment> assessments;
+  std::vector<domain::CinPlan> cin_plans;
+  std::vector<domain::Section47Enquiry> section47_enquiries;
+  std::vector<domain::ProtectionPlan> protection_plans;
 };
 
 // The current version (withdrawn records left out) of each record the SSDA903 return draws on,
@@ -29,5 +35,10 @@ struct AuthorityRecords {
 // each kind in id order.
 core::Result<AuthorityRecords> load_authority_records(store::Store& store,
                                                       const std::string& la_code);
+
+// The current version of each record the CIN census draws on, about the authority's children
+// who were ever referred, each kind in id order (the SSDA903 kinds left empty).
+core::Result<AuthorityRecords> load_cin_census_records(store::Store& store,
+                                                       const std::string& la_code);
 
 }  // namespace hearth::returns

@@ -119,26 +119,6 @@ int64_t line_of(std::string_view text, size_t offset) {
   return line;
 }
 
-// The first byte that is not well-formed UTF-8 (or is NUL), if any.
-std::optional<size_t> first_bad_byte(std::string_view text) {
-  const size_t nul = text.find('\0');
-  if (core::is_valid_utf8(text)) {
-    if (nul == std::string_view::npos) return std::nullopt;
-    return nul;
-  }
-  // Line by line (any line end: CR alone included), the first line that is not UTF-8.
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = text.size();
-    if (!core::is_valid_utf8(text.substr(start, end - start))) {
-      return nul < end ? nul : start;
-    }
-    start = end + 1;
-  }
-  return nul;
-}
-
 bool all_empty(const std::vector<std::string>& fields) {
   return std::all_of(fields.begin(), fields.end(),
                      [](const std::string& f) { return core::trim(f).empty(); });
@@ -155,7 +135,7 @@ std::optional<size_t> CsvTable::column(std::string_view name) const {
 
 Result<CsvTable> parse_csv(std::string_view text, std::string_view file_name) {
   if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-  if (auto bad_byte = first_bad_byte(text)) {
+  if (auto bad_byte = core::first_bad_text_byte(text)) {
     const bool nul = text[*bad_byte] == '\0';
     return bad(file_name, line_of(text, *bad_byte),
                nul ? std::string("has a NUL byte: is this a CSV file?")

@@ -10,30 +10,18 @@
 // naming file, line and field, and then nothing is written.
 #pragma once
 
-#include <span>
 #include <string>
 #include <vector>
 
 #include "hearth/core/result.hpp"
-#include "hearth/returns/ssda903_rules.hpp"
+#include "hearth/returns/record_import.hpp"
+#include "hearth/returns/ssda903.hpp"
 #include "hearth/store/store.hpp"
 
 namespace hearth::returns {
 
-struct ImportedRecord {
-  store::Record record;
-  std::string file;  // where it came from
-  int64_t line = 0;
-  std::string also;  // another row it took data from ("ad1.csv line 4"), if any
-};
-
 // The records of this year's tables in `files`, for authority `la_code`.
 core::Result<std::vector<ImportedRecord>> records_from_ssda903(const Ssda903Files& files,
                                                                const std::string& la_code);
-
-// Writes the records in one transaction (all or none), each as a first revision by `by` whose
-// reason names its file and line. A record that is already there fails with kConflict, naming it.
-core::Result<int64_t> import_records(store::Store& store, std::span<const ImportedRecord> records,
-                                     const std::string& by, core::Timestamp at);
 
 }  // namespace hearth::returns

@@ -13,10 +13,11 @@
 #include "hearth/core/date.hpp"
 #include "hearth/core/text.hpp"
 #include "hearth/domain/codes.hpp"
+#include "hearth/returns/detail/column.hpp"
 
 namespace hearth::returns {
 
-struct RuleContext {
+struct Ssda903Context {
   const Ssda903Files& files;
   const Ssda903Rule* rule = nullptr;
   core::Date start;  // 1 April of year - 1
@@ -32,20 +33,7 @@ using T = Ssda903Table;
 using Out = std::vector<RuleFailure>;
 namespace codes = domain::codes;
 
-// A column of a table, its values trimmed: other systems pad fields with spaces.
-class Column {
- public:
-  Column(const CsvTable& table, std::string_view name) : table_(&table) {
-    auto index = table.column(name);
-    if (!index) throw std::logic_error(fmt::format("{} has no column {}", table.file, name));
-    index_ = *index;
-  }
-  std::string_view operator()(size_t row) const { return core::trim(table_->rows[row][index_]); }
-
- private:
-  const CsvTable* table_;
-  size_t index_ = 0;
-};
+using detail::Column;
 
 std::optional<Date> date_of(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -55,11 +43,11 @@ std::optional<Date> date_of(std::string_view text) {
 
 // Records a failure of the rule being run on `row` of `table`, naming the rule's fields that
 // the table has.
-void fail(const RuleContext& c, Out& out, T table, size_t row) {
+void fail(const Ssda903Context& c, Out& out, T table, size_t row) {
   const CsvTable& t = c.table(table);
   RuleFailure f;
   f.rule = c.rule->code;
-  f.table = table;
+  f.table = ssda903_layout(table).name;
   f.file = t.file;
   f.line = row < t.lines.size() ? t.lines[row] : static_cast<int64_t>(row) + 2;
   if (auto child = t.column("CHILD")) f.child = std::string(core::trim(t.rows[row][*child]));
@@ -72,7 +60,7 @@ void fail(const RuleContext& c, Out& out, T table, size_t row) {
 // ------------------------------------------------------------------ shapes many rules share
 
 // The column holds a code of `set` valid in the year (blank fails when `required`).
-void code_in(const RuleContext& c, Out& out, T table, std::string_view column,
+void code_in(const Ssda903Context& c, Out& out, T table, std::string_view column,
              const domain::CodeSet& set, bool required) {
   const CsvTable& t = c.table(table);
   const Column value(t, column);
@@ -84,7 +72,7 @@ void code_in(const RuleContext& c, Out& out, T table, std::string_view column,
 }
 
 // The column holds a dd/mm/YYYY date (blank fails when `required`).
-void valid_date(const RuleContext& c, Out& out, T table, std::string_view column, bool required) {
+void valid_date(const Ssda903Context& c, Out& out, T table, std::string_view column, bool required) {
   const CsvTable& t = c.table(table);
   const Column value(t, column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -94,7 +82,7 @@ void valid_date(const RuleContext& c, Out& out, T table, std::string_view column
 }
 
 // The column's date is after `limit` (a blank or bad date is another rule's business).
-void date_after(const RuleContext& c, Out& out, T table, std::string_view column, Date limit) {
+void date_after(const Ssda903Context& c, Out& out, T table, std::string_view column, Date limit) {
   const CsvTable& t = c.table(table);
   const Column value(t, column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -104,7 +92,7 @@ void date_after(const RuleContext& c, Out& out, T table, std::string_view column
 }
 
 // Both dates are there and `to` is before `from`.
-void ends_before_start(const RuleContext& c, Out& out, T table, std::string_view from_column,
+void ends_before_start(const Ssda903Context& c, Out& out, T table, std::string_view from_column,
                        std::string_view to_column) {
   const CsvTable& t = c.table(table);
   const Column from_value(t, from_column), to_value(t, to_column);
@@ -116,7 +104,7 @@ void ends_before_start(const RuleContext& c, Out& out, T table, std::string_view
 }
 
 // The children of the Header, by CHILD.
-std::unordered_map<std::string_view, size_t> header_rows(const RuleContext& c) {
+std::unordered_map<std::string_view, size_t> header_rows(const Ssda903Context& c) {
   const CsvTable& h = c.table(T::kHeader);
   const Column child(h, "CHILD");
   std::unordered_map<std::string_view, size_t> out;
@@ -125,7 +113,7 @@ std::unordered_map<std::string_view, size_t> header_rows(const RuleContext& c) {
 }
 
 // Every CHILD of `table` is in the Header.
-void child_in_header(const RuleContext& c, Out& out, T table) {
+void child_in_header(const Ssda903Context& c, Out& out, T table) {
   const auto header = header_rows(c);
   const CsvTable& t = c.table(table);
   const Column child(t, "CHILD");
@@ -135,7 +123,7 @@ void child_in_header(const RuleContext& c, Out& out, T table) {
 }
 
 // Each CHILD once in `table`: the second and later rows fail.
-void child_once(const RuleContext& c, Out& out, T table) {
+void child_once(const Ssda903Context& c, Out& out, T table) {
   const CsvTable& t = c.table(table);
   const Column child(t, "CHILD");
   std::set<std::string_view> seen;
@@ -159,7 +147,7 @@ std::map<std::string_view, std::vector<std::pair<Date, size_t>>> by_child_and_da
 }
 
 // Every value of `columns` is 0, 1 or blank.
-void flags(const RuleContext& c, Out& out, T table,
+void flags(const Ssda903Context& c, Out& out, T table,
            std::initializer_list<std::string_view> columns) {
   const CsvTable& t = c.table(table);
   std::vector<Column> values;
@@ -173,7 +161,7 @@ void flags(const RuleContext& c, Out& out, T table,
 }
 
 // Two dates of one row on the same day: an episode that "lasted less than 24 hours".
-void same_day(const RuleContext& c, Out& out, T table, std::string_view from_column,
+void same_day(const Ssda903Context& c, Out& out, T table, std::string_view from_column,
               std::string_view to_column) {
   const CsvTable& t = c.table(table);
   const Column from_value(t, from_column), to_value(t, to_column);
@@ -185,7 +173,7 @@ void same_day(const RuleContext& c, Out& out, T table, std::string_view from_col
 }
 
 // A child's next row starts before the row before it ended.
-void starts_before_previous_end(const RuleContext& c, Out& out, T table,
+void starts_before_previous_end(const Ssda903Context& c, Out& out, T table,
                                 std::string_view from_column, std::string_view to_column) {
   const CsvTable& t = c.table(table);
   const Column to(t, to_column);
@@ -199,67 +187,67 @@ void starts_before_previous_end(const RuleContext& c, Out& out, T table,
 
 // ----------------------------------------------------------------------------- the rules
 
-void r101(const RuleContext& c, Out& o) {
+void r101(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kHeader, "SEX", codes::sex(), true);
 }
-void r101_before_2025(const RuleContext& c, Out& o) {
+void r101_before_2025(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column sex(t, "SEX");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (sex(r) != "1" && sex(r) != "2") fail(c, o, T::kHeader, r);
   }
 }
-void r102(const RuleContext& c, Out& o) {
+void r102(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kHeader, "DOB", true);
 }
-void r103(const RuleContext& c, Out& o) {
+void r103(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kHeader, "ETHNIC", codes::ethnicity(), true);
 }
-void r104(const RuleContext& c, Out& o) {
+void r104(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kUasc, "DUC", false);
 }
-void r131(const RuleContext& c, Out& o) {
+void r131(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kOc3, "IN_TOUCH", codes::in_touch(), true);
 }
-void r132(const RuleContext& c, Out& o) {
+void r132(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kOc3, "ACTIV", codes::care_leaver_activity(), true);
 }
-void r133(const RuleContext& c, Out& o) {
+void r133(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kOc3, "ACCOM", codes::care_leaver_accommodation(), true);
 }
-void r141(const RuleContext& c, Out& o) {
+void r141(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kEpisodes, "DECOM", true);
 }
-void r143(const RuleContext& c, Out& o) {
+void r143(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "RNE", codes::reason_new_episode(), true);
 }
-void r144(const RuleContext& c, Out& o) {
+void r144(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "LS", codes::legal_status(), true);
 }
-void r145(const RuleContext& c, Out& o) {
+void r145(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "CIN", codes::category_of_need(), true);
 }
-void r146(const RuleContext& c, Out& o) {
+void r146(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "PLACE", codes::placement_type(), true);
 }
-void r147(const RuleContext& c, Out& o) {
+void r147(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kEpisodes, "DEC", false);
 }
-void r148(const RuleContext& c, Out& o) {
+void r148(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kEpisodes);
   const Column dec(t, "DEC"), rec(t, "REC");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (dec(r).empty() != rec(r).empty()) fail(c, o, T::kEpisodes, r);
   }
 }
-void r149(const RuleContext& c, Out& o) {
+void r149(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "REC", codes::reason_episode_ceased(), false);
 }
-void r166(const RuleContext& c, Out& o) {
+void r166(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kReviews, "REVIEW", true);
 }
 // A blank code with a blank date is a row with nothing to judge (166 reports the date).
-void r167(const RuleContext& c, Out& o) {
+void r167(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kReviews);
   const Column review(t, "REVIEW"), code(t, "REVIEW_CODE");
   const int year = c.files.year;
@@ -270,24 +258,24 @@ void r167(const RuleContext& c, Out& o) {
     if (bad) fail(c, o, T::kReviews, r);
   }
 }
-void r171(const RuleContext& c, Out& o) {
+void r171(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kHeader, "MC_DOB", false);
 }
-void r174(const RuleContext& c, Out& o) {
+void r174(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column sex(t, "SEX"), mc_dob(t, "MC_DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (sex(r) == "M" && !mc_dob(r).empty()) fail(c, o, T::kHeader, r);
   }
 }
-void r178(const RuleContext& c, Out& o) {
+void r178(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "PLACE_PROVIDER", codes::placement_provider(), false);
 }
-void r301(const RuleContext& c, Out& o) {
+void r301(const Ssda903Context& c, Out& o) {
   date_after(c, o, T::kHeader, "DOB", c.end);
 }
 // Past the 25th birthday on the first day of the year (a 29 February birthday falls on 28th).
-void r351(const RuleContext& c, Out& o) {
+void r351(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column dob(t, "DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -299,7 +287,7 @@ void r351(const RuleContext& c, Out& o) {
     if (birthday && *birthday < c.start) fail(c, o, T::kHeader, r);
   }
 }
-void r353(const RuleContext& c, Out& o) {
+void r353(const Ssda903Context& c, Out& o) {
   const Date earliest = Date::from_ymd(1991, 10, 14).value();
   const CsvTable& t = c.table(T::kEpisodes);
   const Column decom(t, "DECOM");
@@ -309,17 +297,17 @@ void r353(const RuleContext& c, Out& o) {
   }
 }
 // 354 names DECOM though its message speaks of the date ceased: as the DfE lists it.
-void r354(const RuleContext& c, Out& o) {
+void r354(const Ssda903Context& c, Out& o) {
   date_after(c, o, T::kEpisodes, "DECOM", c.end);
 }
-void r356(const RuleContext& c, Out& o) {
+void r356(const Ssda903Context& c, Out& o) {
   ends_before_start(c, o, T::kEpisodes, "DECOM", "DEC");
 }
-void r385(const RuleContext& c, Out& o) {
+void r385(const Ssda903Context& c, Out& o) {
   date_after(c, o, T::kEpisodes, "DEC", c.end);
 }
 // 142: an episode other than a child's last has no end date.
-void r142(const RuleContext& c, Out& o) {
+void r142(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kEpisodes);
   const Column dec(t, "DEC"), rec(t, "REC");
   for (const auto& [child, rows] : by_child_and_date(t, "DECOM")) {
@@ -330,30 +318,30 @@ void r142(const RuleContext& c, Out& o) {
   }
 }
 // 501: an episode starts before the one before it ended.
-void r501(const RuleContext& c, Out& o) {
+void r501(const Ssda903Context& c, Out& o) {
   starts_before_previous_end(c, o, T::kEpisodes, "DECOM", "DEC");
 }
-void r567(const RuleContext& c, Out& o) {
+void r567(const Ssda903Context& c, Out& o) {
   ends_before_start(c, o, T::kMissing, "MIS_START", "MIS_END");
 }
-void r570(const RuleContext& c, Out& o) {
+void r570(const Ssda903Context& c, Out& o) {
   date_after(c, o, T::kMissing, "MIS_START", c.end);
 }
-void r611(const RuleContext& c, Out& o) {
+void r611(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column mother(t, "MOTHER"), mc_dob(t, "MC_DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (mother(r) == "1" && mc_dob(r).empty()) fail(c, o, T::kHeader, r);
   }
 }
-void r612(const RuleContext& c, Out& o) {
+void r612(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column sex(t, "SEX"), mother(t, "MOTHER"), mc_dob(t, "MC_DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (sex(r) == "F" && mother(r) != "1" && !mc_dob(r).empty()) fail(c, o, T::kHeader, r);
   }
 }
-void r620(const RuleContext& c, Out& o) {
+void r620(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column mother(t, "MOTHER"), dob(t, "DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -361,7 +349,7 @@ void r620(const RuleContext& c, Out& o) {
     if (mother(r) == "1" && d && c.start.years_since(*d) < 11) fail(c, o, T::kHeader, r);
   }
 }
-void r621(const RuleContext& c, Out& o) {
+void r621(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column dob(t, "DOB"), mc_dob(t, "MC_DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -370,50 +358,50 @@ void r621(const RuleContext& c, Out& o) {
     if (mother && child && *child <= *mother) fail(c, o, T::kHeader, r);
   }
 }
-void r1004(const RuleContext& c, Out& o) {
+void r1004(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kMissing, "MIS_START", true);
 }
-void r1005(const RuleContext& c, Out& o) {
+void r1005(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kMissing, "MIS_END", false);
 }
-void r1006(const RuleContext& c, Out& o) {
+void r1006(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kMissing, "MISSING", codes::missing_type(), false);
 }
-void int03(const RuleContext& c, Out& o) {
+void int03(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kEpisodes);
 }
-void int32(const RuleContext& c, Out& o) {
+void int32(const Ssda903Context& c, Out& o) {
   child_once(c, o, T::kHeader);
 }
 
 // The second batch: OC2, adoption, previous permanence, social worker episodes, and the
 // internal checks that each child is in the Header and once in the once-a-child tables.
-void r112(const RuleContext& c, Out& o) {
+void r112(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kAd1, "DATE_INT", false);
 }
-void r113(const RuleContext& c, Out& o) {
+void r113(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kAd1, "DATE_MATCH", false);
 }
-void r114(const RuleContext& c, Out& o) {
+void r114(const Ssda903Context& c, Out& o) {
   flags(c, o, T::kAd1, {"FOSTER_CARE"});
 }
-void r115(const RuleContext& c, Out& o) {
+void r115(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kPlacedAdoption, "DATE_PLACED", true);
 }
-void r116(const RuleContext& c, Out& o) {
+void r116(const Ssda903Context& c, Out& o) {
   valid_date(c, o, T::kPlacedAdoption, "DATE_PLACED_CEASED", false);
 }
-void r120(const RuleContext& c, Out& o) {
+void r120(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kPlacedAdoption, "REASON_PLACED_CEASED", codes::reason_placed_ceased(), false);
 }
-void r158(const RuleContext& c, Out& o) {
+void r158(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kOc2);
   const Column received(t, "INTERVENTION_RECEIVED"), offered(t, "INTERVENTION_OFFERED");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (received(r) == "1" && !offered(r).empty()) fail(c, o, T::kOc2, r);
   }
 }
-void r159(const RuleContext& c, Out& o) {
+void r159(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kOc2);
   const Column misuse(t, "SUBSTANCE_MISUSE"), received(t, "INTERVENTION_RECEIVED"),
       offered(t, "INTERVENTION_OFFERED");
@@ -421,20 +409,20 @@ void r159(const RuleContext& c, Out& o) {
     if (misuse(r) == "1" && received(r) == "0" && offered(r).empty()) fail(c, o, T::kOc2, r);
   }
 }
-void r175(const RuleContext& c, Out& o) {
+void r175(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kAd1);
   const Column number(t, "NB_ADOPTR");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (!number(r).empty() && number(r) != "1" && number(r) != "2") fail(c, o, T::kAd1, r);
   }
 }
-void r176(const RuleContext& c, Out& o) {
+void r176(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kAd1, "SEX_ADOPTR", codes::sex_of_adopters(), false);
 }
-void r177(const RuleContext& c, Out& o) {
+void r177(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kAd1, "LS_ADOPTR", codes::adopters_legal_status(), false);
 }
-void r180(const RuleContext& c, Out& o) {
+void r180(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kOc2);
   const Column score(t, "SDQ_SCORE");
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -444,19 +432,19 @@ void r180(const RuleContext& c, Out& o) {
     if (!v.empty() && (!number || std::stoi(std::string(v)) > 40)) fail(c, o, T::kOc2, r);
   }
 }
-void r181(const RuleContext& c, Out& o) {
+void r181(const Ssda903Context& c, Out& o) {
   flags(c, o, T::kOc2,
         {"CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
          "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"});
 }
-void r192(const RuleContext& c, Out& o) {
+void r192(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kOc2);
   const Column misuse(t, "SUBSTANCE_MISUSE"), received(t, "INTERVENTION_RECEIVED");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (misuse(r) == "1" && received(r).empty()) fail(c, o, T::kOc2, r);
   }
 }
-void r193(const RuleContext& c, Out& o) {
+void r193(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kOc2);
   const Column misuse(t, "SUBSTANCE_MISUSE"), received(t, "INTERVENTION_RECEIVED"),
       offered(t, "INTERVENTION_OFFERED");
@@ -464,23 +452,23 @@ void r193(const RuleContext& c, Out& o) {
     if (misuse(r) != "1" && (!received(r).empty() || !offered(r).empty())) fail(c, o, T::kOc2, r);
   }
 }
-void r196(const RuleContext& c, Out& o) {
+void r196(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kOc2, "SDQ_REASON", codes::sdq_reason(), false);
 }
-void r197a(const RuleContext& c, Out& o) {
+void r197a(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kOc2);
   const Column score(t, "SDQ_SCORE"), reason(t, "SDQ_REASON");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (!score(r).empty() && !reason(r).empty()) fail(c, o, T::kOc2, r);
   }
 }
-void r333(const RuleContext& c, Out& o) {
+void r333(const Ssda903Context& c, Out& o) {
   ends_before_start(c, o, T::kAd1, "DATE_INT", "DATE_MATCH");
 }
-void r355(const RuleContext& c, Out& o) {
+void r355(const Ssda903Context& c, Out& o) {
   same_day(c, o, T::kEpisodes, "DECOM", "DEC");
 }
-void r511(const RuleContext& c, Out& o) {
+void r511(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kAd1);
   const Column number(t, "NB_ADOPTR"), sex(t, "SEX_ADOPTR");
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -489,58 +477,58 @@ void r511(const RuleContext& c, Out& o) {
     }
   }
 }
-void r522(const RuleContext& c, Out& o) {
+void r522(const Ssda903Context& c, Out& o) {
   ends_before_start(c, o, T::kPlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED");
 }
-void r631(const RuleContext& c, Out& o) {
+void r631(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kPrevPerm, "PREV_PERM", codes::previous_permanence(), true);
 }
-void r1009(const RuleContext& c, Out& o) {
+void r1009(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "REASON_PLACE_CHANGE", codes::reason_place_change(), false);
 }
-void sw09(const RuleContext& c, Out& o) {
+void sw09(const Ssda903Context& c, Out& o) {
   same_day(c, o, T::kSwEpisodes, "SW_DECOM", "SW_DEC");
 }
-void sw10(const RuleContext& c, Out& o) {
+void sw10(const Ssda903Context& c, Out& o) {
   starts_before_previous_end(c, o, T::kSwEpisodes, "SW_DECOM", "SW_DEC");
 }
-void int01(const RuleContext& c, Out& o) {
+void int01(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kAd1);
 }
-void int02(const RuleContext& c, Out& o) {
+void int02(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kPlacedAdoption);
 }
-void int04(const RuleContext& c, Out& o) {
+void int04(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kMissing);
 }
-void int05(const RuleContext& c, Out& o) {
+void int05(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kOc2);
 }
-void int06(const RuleContext& c, Out& o) {
+void int06(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kOc3);
 }
-void int07(const RuleContext& c, Out& o) {
+void int07(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kPrevPerm);
 }
-void int08(const RuleContext& c, Out& o) {
+void int08(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kReviews);
 }
-void int09(const RuleContext& c, Out& o) {
+void int09(const Ssda903Context& c, Out& o) {
   child_in_header(c, o, T::kUasc);
 }
-void int31(const RuleContext& c, Out& o) {
+void int31(const Ssda903Context& c, Out& o) {
   child_once(c, o, T::kAd1);
 }
-void int33(const RuleContext& c, Out& o) {
+void int33(const Ssda903Context& c, Out& o) {
   child_once(c, o, T::kOc2);
 }
-void int34(const RuleContext& c, Out& o) {
+void int34(const Ssda903Context& c, Out& o) {
   child_once(c, o, T::kOc3);
 }
-void int35(const RuleContext& c, Out& o) {
+void int35(const Ssda903Context& c, Out& o) {
   child_once(c, o, T::kPrevPerm);
 }
-void int36(const RuleContext& c, Out& o) {
+void int36(const Ssda903Context& c, Out& o) {
   child_once(c, o, T::kUasc);
 }
 
@@ -1115,27 +1103,21 @@ std::vector<const Ssda903Rule*> ssda903_rules_for(int year) {
   return out;
 }
 
-const Ssda903Rule* Ssda903Report::rule(std::string_view code) const {
-  for (const auto* r : rules_run) {
-    if (r->code == code) return r;
-  }
-  return nullptr;
-}
-
-Ssda903Report validate_ssda903(const Ssda903Files& files) {
-  Ssda903Report report;
+ValidationReport validate_ssda903(const Ssda903Files& files) {
+  ValidationReport report;
+  report.return_name = "SSDA903";
   report.year = files.year;
-  RuleContext context{files, nullptr, core::collection_year_start(files.year),
+  Ssda903Context context{files, nullptr, core::collection_year_start(files.year),
                       core::collection_year_end(files.year)};
   for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
     const bool runnable = std::all_of(rule->tables.begin(), rule->tables.end(),
                                       [&](T t) { return files.current.contains(t); });
     if (!runnable) {
-      report.rules_skipped.push_back(rule);
+      report.rules_skipped.push_back({rule->code, rule->message});
       continue;
     }
     context.rule = rule;
-    report.rules_run.push_back(rule);
+    report.rules_run.push_back({rule->code, rule->message});
     const size_t first = report.failures.size();
     rule->check(context, report.failures);
     // A rule that walks children reports in their order; a report reads by file and line.

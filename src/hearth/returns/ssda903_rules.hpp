@@ -20,19 +20,11 @@
 
 #include "hearth/returns/csv.hpp"
 #include "hearth/returns/ssda903.hpp"
+#include "hearth/returns/validation_report.hpp"
 
 namespace hearth::returns {
 
-struct RuleFailure {
-  std::string_view rule;  // the rule's code: "101", "INT03", "SW10STG2"
-  Ssda903Table table;     // the table of the row that fails
-  std::string file;
-  int64_t line = 0;                      // the row's line in its file
-  std::string child;                     // CHILD of that row
-  std::vector<std::string_view> fields;  // the rule's fields in that table
-};
-
-struct RuleContext;
+struct Ssda903Context;
 
 struct Ssda903Rule {
   std::string_view code;
@@ -41,7 +33,7 @@ struct Ssda903Rule {
   std::vector<Ssda903Table> tables;  // every one must be there for the rule to run
   int first_year;                    // collection years (ending 31 March) it applies to
   int last_year;
-  void (*check)(const RuleContext&, std::vector<RuleFailure>&);
+  void (*check)(const Ssda903Context&, std::vector<RuleFailure>&);
 };
 
 // Every rule implemented, by code (a code may appear twice, for different years).
@@ -49,21 +41,6 @@ std::span<const Ssda903Rule> ssda903_rules();
 // The rules of collection year `year`.
 std::vector<const Ssda903Rule*> ssda903_rules_for(int year);
 
-struct Ssda903Report {
-  int year = 0;
-  std::vector<const Ssda903Rule*> rules_run;
-  std::vector<const Ssda903Rule*> rules_skipped;  // a table they need was not given
-  std::vector<RuleFailure> failures;              // by rule, then file and line
-  // The rule of a failure, by its code, among those run.
-  const Ssda903Rule* rule(std::string_view code) const;
-};
-
-Ssda903Report validate_ssda903(const Ssda903Files& files);
-
-// The report as CSV (rule,message,table,file,line,child,fields), JSON ({"year", "summary":
-// [{rule, message, failures}], "failures": [...]}) and text for a terminal.
-std::string report_csv(const Ssda903Report& report);
-std::string report_json(const Ssda903Report& report);
-std::string report_text(const Ssda903Report& report);
+ValidationReport validate_ssda903(const Ssda903Files& files);
 
 }  // namespace hearth::returns

@@ -73,7 +73,7 @@ std::set<std::string> failing_rules(const Ssda903Files& f) {
 }
 
 TEST(Ssda903Rules, TheValidReturnPassesEveryRule) {
-  const Ssda903Report report = validate_ssda903(valid_return());
+  const ValidationReport report = validate_ssda903(valid_return());
   EXPECT_TRUE(report.failures.empty()) << report_text(report);
   EXPECT_TRUE(report.rules_skipped.empty());
   EXPECT_EQ(report.rules_run.size(), ssda903_rules_for(2026).size());
@@ -269,7 +269,7 @@ TEST(Ssda903Rules, EveryRuleInTheRegistryHasAFailingCase) {
 TEST(Ssda903Rules, AFailureNamesTheRuleTheFileLineChildAndFields) {
   Ssda903Files f = valid_return();
   cell(f, T::kEpisodes, 1, "LS") = "C9";
-  const Ssda903Report report = validate_ssda903(f);
+  const ValidationReport report = validate_ssda903(f);
   ASSERT_EQ(report.failures.size(), 1u);
   const RuleFailure& failure = report.failures[0];
   EXPECT_EQ(failure.rule, "144");
@@ -287,10 +287,10 @@ TEST(Ssda903Rules, AFailureNamesTheRuleTheFileLineChildAndFields) {
 TEST(Ssda903Rules, ARuleWhoseTableIsMissingIsSkippedAndSaidSo) {
   Ssda903Files f = valid_return();
   f.current.erase(T::kMissing);
-  const Ssda903Report report = validate_ssda903(f);
+  const ValidationReport report = validate_ssda903(f);
   EXPECT_TRUE(report.failures.empty());
   std::set<std::string> skipped;
-  for (const auto* rule : report.rules_skipped) skipped.insert(std::string(rule->code));
+  for (const auto& rule : report.rules_skipped) skipped.insert(std::string(rule.code));
   EXPECT_TRUE(skipped.contains("1004"));
   EXPECT_THAT(report_text(report), HasSubstr("not run (a table they need was not given)"));
 }

@@ -1,7 +1,9 @@
-// hearth export 903: one authority's SSDA903 return for a collection year, as the DfE's CSV
-// tables in a folder, with the previous year's tables (which the DfE's rules compare against)
-// in previous/ inside it. Files are written whole or not at all: each to a temporary name
-// first, renamed once every one is written and every child in them is audited.
+// hearth export 903|cin: one authority's statutory return for a collection year.
+// - 903: the SSDA903 return as the DfE's CSV tables in a folder, with the previous year's
+//   tables (which the DfE's rules compare against) in previous/ inside it;
+// - cin: the CIN census as the DfE's XML, one file.
+// Files are written whole or not at all: each to a temporary name first, renamed once every
+// one is written and every child in them is audited.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "hearth/cli/commands.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/returns/authority_records.hpp"
+#include "hearth/returns/cin_census.hpp"
 #include "hearth/returns/ssda903.hpp"
 
 namespace hearth::cli {
@@ -66,6 +69,19 @@ core::Status write_file(const fs::path& path, const std::string& text,
   return {};
 }
 
+// One audit entry a child named in a return's files (returns.export), in one listing.
+core::Status audit_export(store::Store& store, const std::string& la,
+                          const std::set<std::string>& exported, const std::string& what) {
+  core::SystemClock clock;
+  access::AuditLog log(store.access(), clock);
+  std::vector<std::pair<std::string, std::string>> children;
+  children.reserve(exported.size());
+  for (const auto& id : exported) children.emplace_back(la, id);
+  return log.record_listing(access::command_line_principal(),
+                            {"returns.export", "allowed", la, "", what, "statutory return"},
+                            children);
+}
+
 int run_export_903(const ExportOptions& o) {
   store::OpenOptions open;
   open.create = false;
@@ -105,22 +121,12 @@ int run_export_903(const ExportOptions& o) {
     }
   }
   // Every child whose record leaves in the files is audited before the files are there.
-  {
-    core::SystemClock clock;
-    access::AuditLog log((*store)->access(), clock);
-    std::vector<std::pair<std::string, std::string>> children;
-    children.reserve(exported.size());
-    for (const auto& id : exported) children.emplace_back(*la, id);
-    if (auto audited = log.record_listing(
-            access::command_line_principal(),
-            {"returns.export", "allowed", *la, "",
-             fmt::format("hearth export 903 {}-{:02} to {}", year - 1, year % 100, o.out),
-             "statutory return"},
-            children);
-        !audited) {
-      discard();
-      return report(audited.error());
-    }
+  if (auto audited = audit_export(**store, *la, exported,
+                                  fmt::format("hearth export 903 {}-{:02} to {}", year - 1,
+                                              year % 100, o.out));
+      !audited) {
+    discard();
+    return report(audited.error());
   }
   // A table of another year that this one does not have (SWEpisodes before 2023-24) would
   // otherwise be read with this year's by validate and import.
@@ -146,6 +152,62 @@ int run_export_903(const ExportOptions& o) {
   return kExitOk;
 }
 
+int run_export_cin(const ExportOptions& o) {
+  const int year = collection_year_or_last(o.year);
+  if (year < returns::kFirstCinCensusYear) {
+    return report(core::Error::invalid(
+        "--year", fmt::format("Hearth writes the CIN census from {}-{:02} (when Sex replaced "
+                              "GenderCurrent); {} is earlier",
+                              returns::kFirstCinCensusYear - 1, returns::kFirstCinCensusYear % 100,
+                              year)));
+  }
+  store::OpenOptions open;
+  open.create = false;
+  auto store = store::Store::open(o.db, open);
+  if (!store) return report(store.error());
+  auto la = choose_authority(**store, o.la);
+  if (!la) return report(la.error());
+  std::cerr << fmt::format("export: reading authority {}'s records...\n", *la);
+  auto records = returns::load_cin_census_records(**store, *la);
+  if (!records) return report(records.error());
+  core::SystemClock clock;
+  const returns::CinCensus census = returns::export_cin_census(*records, year, clock.now());
+
+  // --out names the file, or a folder to write cin_census.xml in.
+  std::error_code ec;
+  fs::path path(o.out);
+  if (fs::is_directory(path, ec)) path /= census.file;
+  std::vector<PendingFile> pending;
+  if (auto written = write_file(path, returns::write_cin_census(census), pending); !written) {
+    return report(written.error());
+  }
+  std::set<std::string> exported;
+  for (const auto& row : census.table(returns::CinModule::kChildIdentifiers).rows) {
+    exported.insert(row.front());
+  }
+  if (auto audited = audit_export(**store, *la, exported,
+                                  fmt::format("hearth export cin {}-{:02} to {}", year - 1,
+                                              year % 100, path.string()));
+      !audited) {
+    fs::remove(pending.front().temp, ec);
+    return report(audited.error());
+  }
+  fs::rename(pending.front().temp, path, ec);
+  if (ec) {
+    fs::remove(pending.front().temp, ec);
+    return report(core::Error::io(fmt::format("cannot write {}: {}", path.string(), ec.message())));
+  }
+  const auto count = [&](returns::CinModule m) { return census.table(m).rows.size(); };
+  using M = returns::CinModule;
+  std::cout << fmt::format(
+      "CIN census {}-{:02} of authority {} in {}: {} children, {} referrals, {} assessments, "
+      "{} CIN plans, {} section 47 enquiries, {} protection plans\n",
+      year - 1, year % 100, *la, path.string(), count(M::kChildIdentifiers), count(M::kCinDetails),
+      count(M::kAssessments), count(M::kCinPlanDates), count(M::kSection47),
+      count(M::kChildProtectionPlans));
+  return kExitOk;
+}
+
 }  // namespace
 
 Runner add_export(CLI::App& app) {
@@ -160,8 +222,17 @@ Runner add_export(CLI::App& app) {
                       "than one)");
   add_collection_year_option(ssda903, o->year);
   ssda903->add_option("--out", o->out, "The folder to write the tables to")->required();
-  return [o, ssda903]() -> int {
+  auto* cin = command->add_subcommand(
+      "cin", "The Children in Need census as the DfE's XML, in the file (or folder) --out");
+  cin->add_option("--db", o->db, "SQLite file or postgresql:// URL")->capture_default_str();
+  cin->add_option("--la", o->la,
+                  "The authority's three-digit code (needed when the database holds more than "
+                  "one)");
+  add_collection_year_option(cin, o->year);
+  cin->add_option("--out", o->out, "The file to write (in a folder: cin_census.xml)")->required();
+  return [o, ssda903, cin]() -> int {
     if (ssda903->parsed()) return run_export_903(*o);
+    if (cin->parsed()) return run_export_cin(*o);
     return kExitUsage;
   };
 }

@@ -1,6 +1,7 @@
-// hearth validate 903 PATH...: the DfE's validation rules over SSDA903 CSV tables from any
-// system. Each PATH is a CSV file or a folder of them; a folder's previous/ holds last year's
-// tables (as `hearth export 903` writes them). Files are known by their columns, not names.
+// hearth validate 903 PATH... | cin FILE: the DfE's validation rules over a return from any
+// system. For 903, each PATH is a CSV file or a folder of them; a folder's previous/ holds last
+// year's tables (as `hearth export 903` writes them), and files are known by their columns, not
+// names. For cin, FILE is the census XML.
 #include <fstream>
 #include <iostream>
 
@@ -8,6 +9,7 @@
 
 #include "hearth/cli/commands.hpp"
 #include "hearth/core/env.hpp"
+#include "hearth/returns/cin_rules.hpp"
 #include "hearth/returns/ssda903_rules.hpp"
 
 namespace hearth::cli {
@@ -21,13 +23,7 @@ struct ValidateOptions {
   bool fail_on_failures = false;
 };
 
-int run_validate_903(const ValidateOptions& o) {
-  const int year = collection_year_or_last(o.year);
-  auto read = returns::read_ssda903_files(o.paths, year);
-  if (!read) return report_input_failure(read.error());
-  const returns::Ssda903Files& files = *read;
-  for (const auto& why : files.ignored) std::cerr << "validate: passed over " << why << "\n";
-  const returns::Ssda903Report result = returns::validate_ssda903(files);
+int write_report(const ValidateOptions& o, const returns::ValidationReport& result) {
   std::string text = o.format == "csv"    ? returns::report_csv(result)
                      : o.format == "json" ? returns::report_json(result)
                                           : returns::report_text(result);
@@ -44,6 +40,31 @@ int run_validate_903(const ValidateOptions& o) {
   return o.fail_on_failures && !result.failures.empty() ? kExitFailure : kExitOk;
 }
 
+int run_validate_903(const ValidateOptions& o) {
+  const int year = collection_year_or_last(o.year);
+  auto read = returns::read_ssda903_files(o.paths, year);
+  if (!read) return report_input_failure(read.error());
+  const returns::Ssda903Files& files = *read;
+  for (const auto& why : files.ignored) std::cerr << "validate: passed over " << why << "\n";
+  return write_report(o, returns::validate_ssda903(files));
+}
+
+int run_validate_cin(const ValidateOptions& o) {
+  auto census = returns::read_cin_census_file(o.paths.front(), collection_year_or_last(o.year));
+  if (!census) return report_input_failure(census.error());
+  return write_report(o, returns::validate_cin_census(*census));
+}
+
+// The options both returns take.
+void add_report_options(CLI::App* command, ValidateOptions& o) {
+  command->add_option("--format", o.format, "text, csv or json")
+      ->check(CLI::IsMember({"text", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("--out", o.out, "Write the report to this file");
+  command->add_flag("--fail-on-failures", o.fail_on_failures,
+                    "Exit 1 when any rule fails (for scripts)");
+}
+
 }  // namespace
 
 Runner add_validate(CLI::App& app) {
@@ -57,14 +78,17 @@ Runner add_validate(CLI::App& app) {
       "folder holds last year's)");
   ssda903->add_option("paths", o->paths, "CSV files or folders")->required();
   add_collection_year_option(ssda903, o->year);
-  ssda903->add_option("--format", o->format, "text, csv or json")
-      ->check(CLI::IsMember({"text", "csv", "json"}))
-      ->capture_default_str();
-  ssda903->add_option("--out", o->out, "Write the report to this file");
-  ssda903->add_flag("--fail-on-failures", o->fail_on_failures,
-                    "Exit 1 when any rule fails (for scripts)");
-  return [o, ssda903]() -> int {
+  add_report_options(ssda903, *o);
+  auto* cin = command->add_subcommand("cin", "The CIN census XML: one file");
+  cin->add_option("file", o->paths, "The census file")->required()->expected(1);
+  cin->add_option("--year", o->year,
+                  "The collection year, by the 31 March it ends on, when the file's Header has "
+                  "no ReferenceDate")
+      ->check(CLI::Range(2014, 2100));
+  add_report_options(cin, *o);
+  return [o, ssda903, cin]() -> int {
     if (ssda903->parsed()) return run_validate_903(*o);
+    if (cin->parsed()) return run_validate_cin(*o);
     return kExitUsage;
   };
 }

@@ -1,11 +1,13 @@
-// The SSDA903 validation report as CSV, JSON and text (ssda903_rules.hpp).
+// The validation report as CSV, JSON and text (validation_report.hpp).
+#include "hearth/returns/validation_report.hpp"
+
 #include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "hearth/core/text.hpp"
-#include "hearth/returns/ssda903_rules.hpp"
+#include "hearth/returns/csv.hpp"
 
 namespace hearth::returns {
 
@@ -17,49 +19,52 @@ std::string fields_text(const RuleFailure& f) {
 
 }  // namespace
 
-std::string report_csv(const Ssda903Report& report) {
-  CsvTable t;
-  t.columns = {"rule", "message", "table", "file", "line", "child", "fields"};
-  for (const auto& f : report.failures) {
-    const Ssda903Rule* rule = report.rule(f.rule);
-    t.rows.push_back({std::string(f.rule), rule ? std::string(rule->message) : "",
-                      std::string(ssda903_layout(f.table).name), f.file, std::to_string(f.line),
-                      f.child, fields_text(f)});
+const RuleSummary* ValidationReport::rule(std::string_view code) const {
+  for (const auto& r : rules_run) {
+    if (r.code == code) return &r;
   }
-  return write_csv(t);
+  return nullptr;
 }
 
-namespace {
-
-// Failures a rule, in the order the rules ran.
-std::vector<std::pair<const Ssda903Rule*, size_t>> summary(const Ssda903Report& report) {
+std::vector<std::pair<const RuleSummary*, size_t>> ValidationReport::summary() const {
   std::map<std::string_view, size_t> counts;
-  for (const auto& f : report.failures) ++counts[f.rule];
-  std::vector<std::pair<const Ssda903Rule*, size_t>> out;
-  for (const auto* rule : report.rules_run) {
-    auto found = counts.find(rule->code);
-    if (found != counts.end()) out.emplace_back(rule, found->second);
+  for (const auto& f : failures) ++counts[f.rule];
+  std::vector<std::pair<const RuleSummary*, size_t>> out;
+  for (const auto& rule : rules_run) {
+    auto found = counts.find(rule.code);
+    if (found != counts.end()) out.emplace_back(&rule, found->second);
   }
   return out;
 }
 
-}  // namespace
+std::string report_csv(const ValidationReport& report) {
+  CsvTable t;
+  t.columns = {"rule", "message", "table", "file", "line", "child", "fields"};
+  for (const auto& f : report.failures) {
+    const RuleSummary* rule = report.rule(f.rule);
+    t.rows.push_back({std::string(f.rule), rule ? std::string(rule->message) : "",
+                      std::string(f.table), f.file, std::to_string(f.line), f.child,
+                      fields_text(f)});
+  }
+  return write_csv(t);
+}
 
-std::string report_json(const Ssda903Report& report) {
+std::string report_json(const ValidationReport& report) {
   nlohmann::json out;
+  out["return"] = report.return_name;
   out["year"] = report.year;
   out["rules_run"] = report.rules_run.size();
   out["rules_skipped"] = nlohmann::json::array();
-  for (const auto* rule : report.rules_skipped) out["rules_skipped"].push_back(rule->code);
+  for (const auto& rule : report.rules_skipped) out["rules_skipped"].push_back(rule.code);
   out["summary"] = nlohmann::json::array();
-  for (const auto& [rule, count] : summary(report)) {
+  for (const auto& [rule, count] : report.summary()) {
     out["summary"].push_back(
         {{"rule", rule->code}, {"message", rule->message}, {"failures", count}});
   }
   out["failures"] = nlohmann::json::array();
   for (const auto& f : report.failures) {
     out["failures"].push_back({{"rule", f.rule},
-                               {"table", ssda903_layout(f.table).name},
+                               {"table", f.table},
                                {"file", f.file},
                                {"line", f.line},
                                {"child", f.child},
@@ -68,15 +73,15 @@ std::string report_json(const Ssda903Report& report) {
   return out.dump(2) + "\n";
 }
 
-std::string report_text(const Ssda903Report& report) {
-  std::string out = fmt::format("SSDA903 {}-{:02}: {} rules run", report.year - 1,
+std::string report_text(const ValidationReport& report) {
+  std::string out = fmt::format("{} {}-{:02}: {} rules run", report.return_name, report.year - 1,
                                 report.year % 100, report.rules_run.size());
   if (!report.rules_skipped.empty()) {
     out +=
         fmt::format(", {} not run (a table they need was not given)", report.rules_skipped.size());
   }
   out += fmt::format("; {} failures\n", report.failures.size());
-  for (const auto& [rule, count] : summary(report)) {
+  for (const auto& [rule, count] : report.summary()) {
     out += fmt::format("  {:<8} {:>6}  {}\n", rule->code, count, core::trim(rule->message));
   }
   constexpr size_t kShown = 50;

@@ -1,0 +1,795 @@
+#include "hearth/returns/cin_census.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "hearth/core/date.hpp"
+#include "hearth/core/text.hpp"
+
+namespace hearth::returns {
+
+using core::Error;
+using M = CinModule;
+
+std::span<const CinModuleLayout> cin_modules() {
+  static const std::vector<CinModuleLayout> kModules = {
+      {M::kHeader,
+       "Header",
+       {"Collection", "Year", "ReferenceDate", "SourceLevel", "LEA", "SoftwareCode", "Release",
+        "SerialNo", "DateTime"}},
+      {M::kChildIdentifiers,
+       "ChildIdentifiers",
+       {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
+        "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"}},
+      {M::kChildCharacteristics, "ChildCharacteristics", {"LAchildID", "Ethnicity"}},
+      {M::kDisabilities, "Disabilities", {"LAchildID", "Disability"}},
+      {M::kCinDetails,
+       "CINdetails",
+       {"LAchildID", "CINdetailsID", "CINreferralDate", "ReferralSource", "PrimaryNeedCode",
+        "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA"}},
+      {M::kAssessments,
+       "Assessments",
+       {"LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate",
+        "AssessmentInternalReviewDate", "AssessmentAuthorisationDate"}},
+      {M::kAssessmentFactors,
+       "AssessmentFactors",
+       {"LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"}},
+      {M::kCinPlanDates,
+       "CINplanDates",
+       {"LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"}},
+      {M::kSection47,
+       "Section47",
+       {"LAchildID", "CINdetailsID", "S47ActualStartDate", "InitialCPCtarget",
+        "DateOfInitialCPC", "ICPCnotRequired"}},
+      {M::kChildProtectionPlans,
+       "ChildProtectionPlans",
+       {"LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate",
+        "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP"}},
+      {M::kReviews, "Reviews", {"LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"}},
+  };
+  return kModules;
+}
+
+const CinModuleLayout& cin_module(CinModule module) {
+  for (const auto& layout : cin_modules()) {
+    if (layout.module == module) return layout;
+  }
+  throw std::logic_error("unknown CIN module");
+}
+
+CinCensus empty_cin_census(int year, std::string file) {
+  CinCensus census;
+  census.year = year;
+  census.file = std::move(file);
+  for (const auto& layout : cin_modules()) {
+    CsvTable& t = census.tables[layout.module];
+    t.file = census.file;
+    for (auto column : layout.columns) t.columns.emplace_back(column);
+  }
+  return census;
+}
+
+// ------------------------------------------------------------------------------- writing
+
+namespace {
+
+// Text as XML character data. A character XML 1.0 cannot hold at all (most control
+// characters) becomes U+FFFD: only an import from elsewhere could bring one, and the rules then
+// see a value that is plainly wrong rather than a file that cannot be read.
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
+    }
+  }
+}
+
+class XmlWriter {
+ public:
+  void open(std::string_view name) {
+    indent();
+    out_ += '<';
+    out_ += name;
+    out_ += ">\n";
+    ++depth_;
+  }
+  void close(std::string_view name) {
+    --depth_;
+    indent();
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+  }
+  // An item; an empty one is left out, as the schema's optional items are.
+  void item(std::string_view name, std::string_view value) {
+    if (value.empty()) return;
+    indent();
+    out_ += '<';
+    out_ += name;
+    out_ += '>';
+    append_escaped(out_, value);
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void indent() { out_.append(static_cast<size_t>(depth_) * 2, ' '); }
+  std::string out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  int depth_ = 0;
+};
+
+// A table's rows, by the value of one of its columns.
+class RowsBy {
+ public:
+  RowsBy(const CsvTable& table, std::string_view column) : table_(&table) {
+    const auto index = table.column(column);
+    if (!index) throw std::logic_error(fmt::format("no column {}", column));
+    for (size_t r = 0; r < table.rows.size(); ++r) rows_[table.rows[r][*index]].push_back(r);
+  }
+  const std::vector<size_t>& operator[](const std::string& key) const {
+    static const std::vector<size_t> kNone;
+    auto found = rows_.find(key);
+    return found == rows_.end() ? kNone : found->second;
+  }
+
+ private:
+  const CsvTable* table_;
+  std::unordered_map<std::string, std::vector<size_t>> rows_;
+};
+
+// Writes `columns` of row `r` of `t` as items, in the order given.
+void items(XmlWriter& w, const CsvTable& t, size_t r, std::initializer_list<std::string_view> columns) {
+  for (auto column : columns) w.item(column, t.rows[r][*t.column(column)]);
+}
+
+std::string_view value(const CsvTable& t, size_t r, std::string_view column) {
+  return t.rows[r][*t.column(column)];
+}
+
+}  // namespace
+
+std::string write_cin_census(const CinCensus& census) {
+  const CsvTable& header = census.table(M::kHeader);
+  const CsvTable& ids = census.table(M::kChildIdentifiers);
+  const CsvTable& characteristics = census.table(M::kChildCharacteristics);
+  const CsvTable& disabilities = census.table(M::kDisabilities);
+  const CsvTable& details = census.table(M::kCinDetails);
+  const CsvTable& assessments = census.table(M::kAssessments);
+  const CsvTable& factors = census.table(M::kAssessmentFactors);
+  const CsvTable& plans = census.table(M::kCinPlanDates);
+  const CsvTable& s47 = census.table(M::kSection47);
+  const CsvTable& cpps = census.table(M::kChildProtectionPlans);
+  const CsvTable& reviews = census.table(M::kReviews);
+  const RowsBy characteristics_of(characteristics, "LAchildID");
+  const RowsBy disabilities_of(disabilities, "LAchildID");
+  const RowsBy details_of(details, "LAchildID");
+  const RowsBy assessments_of(assessments, "CINdetailsID");
+  const RowsBy factors_of(factors, "AssessmentID");
+  const RowsBy plans_of(plans, "CINdetailsID");
+  const RowsBy s47_of(s47, "CINdetailsID");
+  const RowsBy cpps_of(cpps, "CINdetailsID");
+  const RowsBy reviews_of(reviews, "CPPID");
+
+  XmlWriter w;
+  w.open("Message");
+  for (size_t h = 0; h < header.rows.size(); ++h) {
+    w.open("Header");
+    w.open("CollectionDetails");
+    items(w, header, h, {"Collection", "Year", "ReferenceDate"});
+    w.close("CollectionDetails");
+    w.open("Source");
+    items(w, header, h, {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"});
+    w.close("Source");
+    w.close("Header");
+  }
+  w.open("Children");
+  for (size_t c = 0; c < ids.rows.size(); ++c) {
+    const std::string& child = ids.rows[c][*ids.column("LAchildID")];
+    w.open("Child");
+    w.open("ChildIdentifiers");
+    items(w, ids, c,
+          {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
+           "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"});
+    w.close("ChildIdentifiers");
+    w.open("ChildCharacteristics");
+    for (size_t r : characteristics_of[child]) items(w, characteristics, r, {"Ethnicity"});
+    if (!disabilities_of[child].empty()) {
+      w.open("Disabilities");
+      for (size_t r : disabilities_of[child]) items(w, disabilities, r, {"Disability"});
+      w.close("Disabilities");
+    }
+    w.close("ChildCharacteristics");
+    for (size_t d : details_of[child]) {
+      const std::string detail_id(value(details, d, "CINdetailsID"));
+      w.open("CINdetails");
+      items(w, details, d,
+            {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+             "ReasonForClosure", "DateOfInitialCPC"});
+      for (size_t a : assessments_of[detail_id]) {
+        w.open("Assessments");
+        items(w, assessments, a,
+              {"AssessmentActualStartDate", "AssessmentInternalReviewDate",
+               "AssessmentAuthorisationDate"});
+        const auto& its_factors = factors_of[std::string(value(assessments, a, "AssessmentID"))];
+        if (!its_factors.empty()) {
+          w.open("FactorsIdentifiedAtAssessment");
+          for (size_t f : its_factors) items(w, factors, f, {"AssessmentFactors"});
+          w.close("FactorsIdentifiedAtAssessment");
+        }
+        w.close("Assessments");
+      }
+      for (size_t p : plans_of[detail_id]) {
+        w.open("CINPlanDates");
+        items(w, plans, p, {"CINPlanStartDate", "CINPlanEndDate"});
+        w.close("CINPlanDates");
+      }
+      for (size_t s : s47_of[detail_id]) {
+        w.open("Section47");
+        items(w, s47, s,
+              {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"});
+        w.close("Section47");
+      }
+      items(w, details, d, {"ReferralNFA"});
+      for (size_t p : cpps_of[detail_id]) {
+        w.open("ChildProtectionPlans");
+        items(w, cpps, p,
+              {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
+               "NumberOfPreviousCPP"});
+        const auto& its_reviews = reviews_of[std::string(value(cpps, p, "CPPID"))];
+        if (!its_reviews.empty()) {
+          w.open("Reviews");
+          for (size_t r : its_reviews) items(w, reviews, r, {"CPPreviewDate"});
+          w.close("Reviews");
+        }
+        w.close("ChildProtectionPlans");
+      }
+      w.close("CINdetails");
+    }
+    w.close("Child");
+  }
+  w.close("Children");
+  w.close("Message");
+  return w.take();
+}
+
+// ------------------------------------------------------------------------------- reading
+
+namespace {
+
+// The line of each byte offset, for messages.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+        starts_.push_back(i + 1);
+      }
+    }
+  }
+  int64_t line_of(ptrdiff_t offset) const {
+    if (offset < 0) return 0;
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<size_t>(offset));
+    return static_cast<int64_t>(it - starts_.begin());
+  }
+
+ private:
+  std::vector<size_t> starts_;
+};
+
+// The census's shape: which elements each element may hold. An item (a leaf) holds text.
+struct Shape {
+  std::string_view name;
+  bool repeats = false;  // may appear more than once where it is
+  std::vector<Shape> children;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view text, CinCensus& census) : lines_(text), census_(census) {}
+
+  core::Status read(const pugi::xml_document& doc) {
+    pugi::xml_node message;
+    for (pugi::xml_node node : doc.children()) {
+      if (node.type() == pugi::node_doctype) {
+        return error(node, "",
+                     "has a document type declaration (<!DOCTYPE>); the CIN census has none, "
+                     "and its entities are how a file can expand without bound");
+      }
+      if (node.type() != pugi::node_element) continue;
+      if (message || std::string_view(node.name()) != "Message") {
+        return error(node, node.name(), "is not the CIN census: its root element is <Message>");
+      }
+      message = node;
+    }
+    if (!message) return error(doc, "Message", "has no <Message> element: it is not the CIN census");
+    HEARTH_RETURN_IF_ERROR(only(message, {"Header", "Children"}));
+    bool header_seen = false, children_seen = false;
+    for (pugi::xml_node node : message.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = node.name();
+      if (name == "Header") {
+        if (header_seen) return error(node, name, "is given twice");
+        header_seen = true;
+        HEARTH_RETURN_IF_ERROR(read_header(node));
+      } else {
+        if (children_seen) return error(node, name, "is given twice");
+        children_seen = true;
+        HEARTH_RETURN_IF_ERROR(only(node, {"Child"}));
+        for (pugi::xml_node child : node.children("Child")) HEARTH_RETURN_IF_ERROR(read_child(child));
+      }
+    }
+    return {};
+  }
+
+ private:
+  int64_t line(pugi::xml_node node) const { return lines_.line_of(node.offset_debug()); }
+
+  Error error(pugi::xml_node node, std::string_view element, std::string message) const {
+    const int64_t at = node.type() == pugi::node_document ? 1 : line(node);
+    return Error::invalid(element.empty() ? "" : std::string(element),
+                          element.empty() ? message
+                                          : fmt::format("<{}> {}", element, message))
+        .at(census_.file, at);
+  }
+
+  // The element holds only elements of these names (and white space).
+  core::Status only(pugi::xml_node node, std::initializer_list<std::string_view> names) const {
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        if (!core::trim(child.value()).empty()) {
+          return error(child, node.name(),
+                       fmt::format("holds the text \"{}\" where only elements belong",
+                                   core::trim(child.value()).substr(0, 40)));
+        }
+        continue;
+      }
+      if (child.type() != pugi::node_element) continue;
+      if (std::find(names.begin(), names.end(), std::string_view(child.name())) == names.end()) {
+        return error(child, child.name(),
+                     fmt::format("is not an element of <{}> in the CIN census (it holds {})",
+                                 node.name(), fmt::join(names, ", ")));
+      }
+    }
+    return {};
+  }
+
+  // An item's text, trimmed. An item holding elements is refused.
+  core::Result<std::string> text_of(pugi::xml_node item) const {
+    std::string out;
+    for (pugi::xml_node part : item.children()) {
+      if (part.type() == pugi::node_element) {
+        return error(part, part.name(),
+                     fmt::format("is inside <{}>, which holds a value, not elements", item.name()));
+      }
+      if (part.type() == pugi::node_pcdata || part.type() == pugi::node_cdata) out += part.value();
+    }
+    return std::string(core::trim(out));
+  }
+
+  // Reads the items of `node` named in `columns` into `row` (columns of `table`); each at most
+  // once. Elements named in `containers` are left for the caller.
+  core::Status read_items(pugi::xml_node node, const CsvTable& table, std::vector<std::string>& row,
+                          std::initializer_list<std::string_view> items,
+                          std::initializer_list<std::string_view> containers = {}) const {
+    std::vector<std::string_view> allowed(items);
+    allowed.insert(allowed.end(), containers.begin(), containers.end());
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        if (!core::trim(child.value()).empty()) {
+          return error(child, node.name(),
+                       fmt::format("holds the text \"{}\" where only elements belong",
+                                   core::trim(child.value()).substr(0, 40)));
+        }
+        continue;
+      }
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = child.name();
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        return error(child, name,
+                     fmt::format("is not an element of <{}> in the CIN census (it holds {})",
+                                 node.name(), fmt::join(allowed, ", ")));
+      }
+      if (std::find(containers.begin(), containers.end(), name) != containers.end()) continue;
+      const size_t index = *table.column(name);
+      if (seen_[index]) return error(child, name, fmt::format("is given twice in <{}>", node.name()));
+      seen_[index] = true;
+      auto text = text_of(child);
+      if (!text) return text.error();
+      row[index] = std::move(*text);
+    }
+    return {};
+  }
+
+  // A new row of `module`'s table, starting on the line of `node`, with LAchildID etc. set.
+  std::vector<std::string>& add_row(CinModule module, pugi::xml_node node,
+                                    std::initializer_list<std::pair<std::string_view, std::string>>
+                                        keys = {}) {
+    CsvTable& t = census_.table(module);
+    t.rows.emplace_back(t.columns.size());
+    t.lines.push_back(line(node));
+    for (const auto& [column, value] : keys) t.rows.back()[*t.column(column)] = value;
+    seen_.assign(t.columns.size(), false);
+    return t.rows.back();
+  }
+
+  core::Status read_header(pugi::xml_node header) {
+    HEARTH_RETURN_IF_ERROR(only(header, {"CollectionDetails", "Source"}));
+    auto& row = add_row(M::kHeader, header);
+    const CsvTable& t = census_.table(M::kHeader);
+    std::vector<bool> all_seen(t.columns.size(), false);
+    for (pugi::xml_node part : header.children()) {
+      if (part.type() != pugi::node_element) continue;
+      seen_ = all_seen;
+      if (std::string_view(part.name()) == "CollectionDetails") {
+        HEARTH_RETURN_IF_ERROR(read_items(part, t, row, {"Collection", "Year", "ReferenceDate"}));
+      } else {
+        HEARTH_RETURN_IF_ERROR(read_items(
+            part, t, row,
+            {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"}));
+      }
+      all_seen = seen_;
+    }
+    return {};
+  }
+
+  core::Status read_child(pugi::xml_node child) {
+    HEARTH_RETURN_IF_ERROR(only(child, {"ChildIdentifiers", "ChildCharacteristics", "CINdetails"}));
+    pugi::xml_node ids = child.child("ChildIdentifiers");
+    pugi::xml_node characteristics = child.child("ChildCharacteristics");
+    for (const char* once : {"ChildIdentifiers", "ChildCharacteristics"}) {
+      auto first = child.child(once);
+      if (first && first.next_sibling(once)) {
+        return error(first.next_sibling(once), once, "is given twice in <Child>");
+      }
+    }
+    // Identifiers and characteristics make a row even when missing, so that the rules see an
+    // empty LAchildID or Ethnicity rather than no child.
+    auto& id_row = add_row(M::kChildIdentifiers, ids ? ids : child);
+    if (ids) {
+      HEARTH_RETURN_IF_ERROR(read_items(ids, census_.table(M::kChildIdentifiers), id_row,
+                                        {"LAchildID", "UPN", "FormerUPN", "UPNunknown",
+                                         "PersonBirthDate", "ExpectedPersonBirthDate", "Sex",
+                                         "PersonDeathDate"}));
+    }
+    const std::string child_id = id_row[0];
+    auto& char_row = add_row(M::kChildCharacteristics, characteristics ? characteristics : child,
+                             {{"LAchildID", child_id}});
+    if (characteristics) {
+      HEARTH_RETURN_IF_ERROR(read_items(characteristics, census_.table(M::kChildCharacteristics),
+                                        char_row, {"Ethnicity"}, {"Disabilities"}));
+      pugi::xml_node disabilities = characteristics.child("Disabilities");
+      if (disabilities && disabilities.next_sibling("Disabilities")) {
+        return error(disabilities.next_sibling("Disabilities"), "Disabilities",
+                     "is given twice in <ChildCharacteristics>");
+      }
+      if (disabilities) {
+        HEARTH_RETURN_IF_ERROR(only(disabilities, {"Disability"}));
+        for (pugi::xml_node d : disabilities.children("Disability")) {
+          auto& row = add_row(M::kDisabilities, d, {{"LAchildID", child_id}});
+          auto text = text_of(d);
+          if (!text) return text.error();
+          row[1] = std::move(*text);
+        }
+      }
+    }
+    for (pugi::xml_node details : child.children("CINdetails")) {
+      HEARTH_RETURN_IF_ERROR(read_details(details, child_id));
+    }
+    return {};
+  }
+
+  core::Status read_details(pugi::xml_node details, const std::string& child_id) {
+    const std::string detail_id = std::to_string(++details_count_);
+    auto& row = add_row(M::kCinDetails, details,
+                        {{"LAchildID", child_id}, {"CINdetailsID", detail_id}});
+    HEARTH_RETURN_IF_ERROR(read_items(
+        details, census_.table(M::kCinDetails), row,
+        {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+         "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA"},
+        {"Assessments", "CINPlanDates", "Section47", "ChildProtectionPlans"}));
+    const std::pair<std::string_view, std::string> child_key{"LAchildID", child_id};
+    const std::pair<std::string_view, std::string> detail_key{"CINdetailsID", detail_id};
+    for (pugi::xml_node a : details.children("Assessments")) {
+      const std::string assessment_id = std::to_string(++assessments_count_);
+      auto& r = add_row(M::kAssessments, a,
+                        {child_key, detail_key, {"AssessmentID", assessment_id}});
+      HEARTH_RETURN_IF_ERROR(read_items(a, census_.table(M::kAssessments), r,
+                                        {"AssessmentActualStartDate",
+                                         "AssessmentInternalReviewDate",
+                                         "AssessmentAuthorisationDate"},
+                                        {"FactorsIdentifiedAtAssessment"}));
+      for (pugi::xml_node factors : a.children("FactorsIdentifiedAtAssessment")) {
+        if (factors != a.child("FactorsIdentifiedAtAssessment")) {
+          return error(factors, factors.name(), "is given twice in <Assessments>");
+        }
+        HEARTH_RETURN_IF_ERROR(only(factors, {"AssessmentFactors"}));
+        for (pugi::xml_node f : factors.children("AssessmentFactors")) {
+          auto& fr = add_row(M::kAssessmentFactors, f,
+                             {child_key, detail_key, {"AssessmentID", assessment_id}});
+          auto text = text_of(f);
+          if (!text) return text.error();
+          fr[3] = std::move(*text);
+        }
+      }
+    }
+    for (pugi::xml_node p : details.children("CINPlanDates")) {
+      auto& r = add_row(M::kCinPlanDates, p, {child_key, detail_key});
+      HEARTH_RETURN_IF_ERROR(read_items(p, census_.table(M::kCinPlanDates), r,
+                                        {"CINPlanStartDate", "CINPlanEndDate"}));
+    }
+    for (pugi::xml_node s : details.children("Section47")) {
+      auto& r = add_row(M::kSection47, s, {child_key, detail_key});
+      HEARTH_RETURN_IF_ERROR(read_items(
+          s, census_.table(M::kSection47), r,
+          {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"}));
+    }
+    for (pugi::xml_node p : details.children("ChildProtectionPlans")) {
+      const std::string plan_id = std::to_string(++plans_count_);
+      auto& r = add_row(M::kChildProtectionPlans, p, {child_key, detail_key, {"CPPID", plan_id}});
+      HEARTH_RETURN_IF_ERROR(read_items(p, census_.table(M::kChildProtectionPlans), r,
+                                        {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
+                                         "LatestCategoryOfAbuse", "NumberOfPreviousCPP"},
+                                        {"Reviews"}));
+      for (pugi::xml_node reviews : p.children("Reviews")) {
+        if (reviews != p.child("Reviews")) {
+          return error(reviews, "Reviews", "is given twice in <ChildProtectionPlans>");
+        }
+        HEARTH_RETURN_IF_ERROR(only(reviews, {"CPPreviewDate"}));
+        for (pugi::xml_node d : reviews.children("CPPreviewDate")) {
+          auto& rr = add_row(M::kReviews, d, {child_key, detail_key, {"CPPID", plan_id}});
+          auto text = text_of(d);
+          if (!text) return text.error();
+          rr[3] = std::move(*text);
+        }
+      }
+    }
+    return {};
+  }
+
+  LineIndex lines_;
+  CinCensus& census_;
+  mutable std::vector<bool> seen_;  // the items of the element being read that were given
+  int details_count_ = 0, assessments_count_ = 0, plans_count_ = 0;
+};
+
+// An entity reference other than XML's five and character references: pugixml leaves one as
+// text, and a census never has one (a DTD would have to define it).
+core::Status check_entities(std::string_view text, std::string_view file, const LineIndex& lines) {
+  for (size_t at = text.find('&'); at != std::string_view::npos; at = text.find('&', at + 1)) {
+    const std::string_view rest = text.substr(at + 1, 12);
+    if (rest.starts_with('#')) continue;
+    bool known = false;
+    for (std::string_view entity : {"amp;", "lt;", "gt;", "quot;", "apos;"}) {
+      if (rest.starts_with(entity)) known = true;
+    }
+    if (!known) {
+      const size_t end = rest.find(';');
+      return Error::invalid("", fmt::format("has the entity reference &{}; which the CIN census "
+                                            "does not define (only &amp; &lt; &gt; &quot; &apos;)",
+                                            rest.substr(0, end == std::string_view::npos ? 8 : end)))
+          .at(std::string(file), lines.line_of(static_cast<ptrdiff_t>(at)));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+core::Result<CinCensus> parse_cin_census(std::string_view xml, std::string_view file_name,
+                                         int year) {
+  const std::string file(file_name);
+  if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
+  if (core::trim(xml).empty()) return Error::invalid("", "is empty").at(file, 1);
+  const LineIndex lines(xml);
+  if (auto bad = core::first_bad_text_byte(xml)) {
+    return Error::invalid("", xml[*bad] == '\0' ? "has a NUL byte: is this an XML file?"
+                                                : "is not UTF-8 text")
+        .at(file, lines.line_of(static_cast<ptrdiff_t>(*bad)));
+  }
+  HEARTH_RETURN_IF_ERROR(check_entities(xml, file, lines));
+  pugi::xml_document doc;
+  // Without parse_eol, offsets stay those of the file, for line numbers; values are trimmed.
+  const unsigned flags = (pugi::parse_default & ~pugi::parse_eol) | pugi::parse_doctype;
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
+  if (!parsed) {
+    return Error::invalid("", fmt::format("is not well-formed XML: {}", parsed.description()))
+        .at(file, lines.line_of(parsed.offset));
+  }
+  CinCensus census = empty_cin_census(year, file);
+  Reader reader(xml, census);
+  HEARTH_RETURN_IF_ERROR(reader.read(doc));
+  const CsvTable& header = census.table(M::kHeader);
+  if (!header.rows.empty()) {
+    const std::string& reference = header.rows[0][*header.column("ReferenceDate")];
+    if (!reference.empty()) {
+      auto date = core::Date::parse_iso(reference);
+      if (!date) {
+        return Error::invalid("ReferenceDate",
+                              fmt::format("<ReferenceDate> \"{}\" is not a date (YYYY-MM-DD)",
+                                          reference))
+            .at(file, header.lines[0]);
+      }
+      census.year = date->year() + (date->month() > 3 ? 1 : 0);
+    }
+  }
+  if (census.year < kFirstCinCensusYear) {
+    return Error::invalid("ReferenceDate",
+                          fmt::format("the census is of {}-{:02}; Hearth reads the CIN census from "
+                                      "{}-{:02} (when Sex replaced GenderCurrent)",
+                                      census.year - 1, census.year % 100, kFirstCinCensusYear - 1,
+                                      kFirstCinCensusYear % 100))
+        .at(file, header.lines.empty() ? 1 : header.lines[0]);
+  }
+  return census;
+}
+
+core::Result<CinCensus> read_cin_census_file(const std::filesystem::path& path, int year) {
+  const std::string name = path.filename().string();
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Error::not_found(fmt::format("cannot read {}: {}", path.string(), ec.message()));
+  if (size > kMaxCinCensusBytes) {
+    return Error::invalid("", fmt::format("is {} MB; a census file is at most {} MB", size >> 20,
+                                          kMaxCinCensusBytes >> 20))
+        .at(name, 0);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::io("cannot open " + path.string());
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (static_cast<uint64_t>(in.gcount()) != size) return Error::io("cannot read " + path.string());
+  return parse_cin_census(text, name, year);
+}
+
+// ------------------------------------------------------------------------------- export
+
+namespace {
+
+using core::Date;
+
+std::string iso(const std::optional<Date>& date) { return date ? date->to_iso() : std::string(); }
+
+// The date if it is on or before `end`, else none: the census is as things stood on 31 March.
+std::optional<Date> by(const std::optional<Date>& date, Date end) {
+  return date && *date <= end ? date : std::nullopt;
+}
+
+// Open on some day of [start, end].
+bool open_in(Date from, const std::optional<Date>& to, Date start, Date end) {
+  return from <= end && (!to || *to >= start);
+}
+
+std::string boolean(bool value) { return value ? "true" : "false"; }
+
+template <typename T>
+std::unordered_map<std::string, std::vector<const T*>> by_referral(const std::vector<T>& items) {
+  std::unordered_map<std::string, std::vector<const T*>> out;
+  for (const auto& item : items) out[item.referral_id].push_back(&item);
+  for (auto& [id, list] : out) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const T* a, const T* b) { return a->start_date < b->start_date; });
+  }
+  return out;
+}
+
+void add(CsvTable& t, std::vector<std::string> row) {
+  t.rows.push_back(std::move(row));
+  t.lines.push_back(0);
+}
+
+std::string date_time(core::Timestamp at) {
+  // xs:dateTime to the second: "2026-05-01T09:30:00".
+  return at.to_iso().substr(0, 19);
+}
+
+}  // namespace
+
+CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Timestamp produced) {
+  const Date start = core::collection_year_start(year);
+  const Date end = core::collection_year_end(year);
+  CinCensus census = empty_cin_census(year, "cin_census.xml");
+  add(census.table(M::kHeader), {"CIN", std::to_string(year), end.to_iso(), "L", records.la_code,
+                                 "Hearth", "0.1.0", "001", date_time(produced)});
+
+  std::unordered_map<std::string, std::vector<const domain::Referral*>> referrals_of;
+  for (const auto& r : records.referrals) {
+    if (open_in(r.referral_date, r.closure_date, start, end)) referrals_of[r.child_id].push_back(&r);
+  }
+  const auto assessments = by_referral(records.assessments);
+  const auto plans = by_referral(records.cin_plans);
+  const auto enquiries = by_referral(records.section47_enquiries);
+  const auto protection = by_referral(records.protection_plans);
+  auto of = [](const auto& index, const std::string& id) {
+    using List = typename std::decay_t<decltype(index)>::mapped_type;
+    static const List kNone;
+    auto found = index.find(id);
+    return found == index.end() ? &kNone : &found->second;
+  };
+
+  int details_count = 0, assessment_count = 0, plan_count = 0;
+  for (const auto& child : records.children) {
+    auto found = referrals_of.find(child.id);
+    if (found == referrals_of.end()) continue;
+    auto& referrals = found->second;
+    std::stable_sort(referrals.begin(), referrals.end(),
+                     [](const auto* a, const auto* b) { return a->referral_date < b->referral_date; });
+    const auto born = by(child.date_of_birth, end);
+    add(census.table(M::kChildIdentifiers),
+        {child.id, child.upn, child.former_upn, child.upn.empty() ? child.upn_unknown : "",
+         iso(born), born ? "" : iso(child.expected_date_of_birth), born ? child.sex : "U",
+         iso(by(child.date_of_death, end))});
+    add(census.table(M::kChildCharacteristics), {child.id, child.ethnicity});
+    for (const auto& d : child.disabilities) add(census.table(M::kDisabilities), {child.id, d});
+
+    for (const domain::Referral* r : referrals) {
+      const std::string detail_id = std::to_string(++details_count);
+      const bool closed = r->closure_date && *r->closure_date <= end;
+      std::vector<const domain::Section47Enquiry*> s47;
+      for (const auto* s : *of(enquiries, r->id)) {
+        const auto icpc = by(s->icpc_date, end);
+        if ((s->start_date >= start && s->start_date <= end) || (icpc && *icpc >= start)) {
+          s47.push_back(s);
+        }
+      }
+      add(census.table(M::kCinDetails),
+          {child.id, detail_id, r->referral_date.to_iso(), r->source, r->primary_need,
+           closed ? iso(r->closure_date) : "", closed ? r->reason_for_closure : "",
+           s47.empty() ? iso(by(r->initial_cpc_date, end)) : "", boolean(r->no_further_action)});
+      for (const auto* a : *of(assessments, r->id)) {
+        if (!open_in(a->start_date, a->authorisation_date, start, end)) continue;
+        const std::string assessment_id = std::to_string(++assessment_count);
+        const auto authorised = by(a->authorisation_date, end);
+        add(census.table(M::kAssessments),
+            {child.id, detail_id, assessment_id, a->start_date.to_iso(),
+             iso(by(a->internal_review_date, end)), iso(authorised)});
+        if (!authorised) continue;  // factors are known when the assessment is authorised
+        for (const auto& f : a->factors) {
+          add(census.table(M::kAssessmentFactors), {child.id, detail_id, assessment_id, f});
+        }
+      }
+      for (const auto* p : *of(plans, r->id)) {
+        if (!open_in(p->start_date, p->end_date, start, end)) continue;
+        add(census.table(M::kCinPlanDates),
+            {child.id, detail_id, p->start_date.to_iso(), iso(by(p->end_date, end))});
+      }
+      for (const auto* s : s47) {
+        add(census.table(M::kSection47),
+            {child.id, detail_id, s->start_date.to_iso(), iso(s->icpc_target_date),
+             iso(by(s->icpc_date, end)), boolean(s->icpc_not_required)});
+      }
+      for (const auto* p : *of(protection, r->id)) {
+        if (!open_in(p->start_date, p->end_date, start, end)) continue;
+        const std::string plan_id = std::to_string(++plan_count);
+        add(census.table(M::kChildProtectionPlans),
+            {child.id, detail_id, plan_id, p->start_date.to_iso(), iso(by(p->end_date, end)),
+             p->initial_category, p->latest_category, std::to_string(p->previous_plans)});
+        for (const Date& review : p->review_dates) {
+          if (review >= start && review <= end) {
+            add(census.table(M::kReviews), {child.id, detail_id, plan_id, review.to_iso()});
+          }
+        }
+      }
+    }
+  }
+  return census;
+}
+
+}  // namespace hearth::returns
