@@ -19,10 +19,11 @@ constexpr int kLast = 2100;
 
 const CsvTable& ids(const CinContext& c) { return c.table(M::kChildIdentifiers); }
 
-// A UPN of 13 characters whose 2nd to 13th are digits: the ones whose check letter can be judged.
+// A UPN of 13 characters whose 2nd to 13th are digits: the ones rule 1510 judges the check
+// letter of (a temporary UPN, ending in a letter, is left to 1550).
 bool checkable_upn(std::string_view upn) {
   return upn.size() == 13 &&
-         std::all_of(upn.begin() + 1, upn.end() - 1, [](char ch) { return ch >= '0' && ch <= '9'; });
+         std::all_of(upn.begin() + 1, upn.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 // Characters 2-4 of a UPN: the DfE's codes of the authorities that allocate UPNs (2023-24 on,

@@ -25,8 +25,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "hearth/returns/cin_census.hpp"
 #include "hearth/returns/csv.hpp"
 #include "hearth/returns/ssda903.hpp"
+#include "support/xml_schema.hpp"
 
 #ifndef HEARTH_BINARY
 #error "HEARTH_BINARY must name the hearth executable"
@@ -485,6 +487,97 @@ TEST_F(CliTest, Import903ThenExportGivesTheSameFilesBackAndASecondImportWritesNo
       run({"import", "903", first.string(), "--la", "99", "--db", copy.string()});
   EXPECT_EQ(bad_la.exit_code, 2) << describe(bad_la);
   EXPECT_THAT(bad_la.err, HasSubstr("--la"));
+}
+
+TEST_F(CliTest, ExportCinWritesTheCensusValidAgainstTheSchemaAndAuditsEachChild) {
+  const fs::path db = dir_ / "camden.db";
+  ASSERT_EQ(run({"synth", "--la", "202", "--years", "1", "--db", db.string()}).exit_code, 0);
+  const fs::path out = dir_ / "cin.xml";
+  const Outcome o =
+      run({"export", "cin", "--db", db.string(), "--year", "2026", "--out", out.string()});
+  ASSERT_EQ(o.exit_code, 0) << describe(o);
+  EXPECT_THAT(o.out, HasSubstr("CIN census 2025-26 of authority 202"));
+  const std::string xml = read_file(out);
+  EXPECT_EQ(hearth::test::schema_errors(HEARTH_CIN_SCHEMA, xml), "");
+  EXPECT_FALSE(fs::exists(out.string() + ".tmp"));
+  auto census = returns::parse_cin_census(xml, "cin.xml", 2026);
+  ASSERT_TRUE(census) << census.error().describe();
+  const auto& ids = census->table(returns::CinModule::kChildIdentifiers);
+  ASSERT_GT(ids.rows.size(), 100u);
+  const Outcome log =
+      run({"audit", "show", "--child", "202/" + ids.rows.front().front(), "--db", db.string()});
+  EXPECT_THAT(log.out, HasSubstr("hearth export cin 2025-26")) << describe(log);
+
+  // The synthetic authority breaks none of the DfE's error rules; what the queries ask about
+  // (an assessment open for more than 45 working days, say) happens in any authority.
+  const Outcome report = run({"validate", "cin", out.string(), "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << describe(report);
+  EXPECT_THAT(report.out, HasSubstr("\"return\": \"CIN census\""));
+  const Outcome csv = run({"validate", "cin", out.string(), "--format", "csv"});
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "rule,message,table,file,line,child,fields");
+  while (std::getline(lines, line)) {
+    const std::string rule = line.substr(0, line.find(','));
+    EXPECT_EQ(rule.back(), 'Q') << line;
+  }
+
+  // A folder for --out gets cin_census.xml; an earlier year is refused, naming --year.
+  ASSERT_EQ(run({"export", "cin", "--db", db.string(), "--out", dir_.string()}).exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir_ / "cin_census.xml"));
+  const Outcome early =
+      run({"export", "cin", "--db", db.string(), "--year", "2024", "--out", out.string()});
+  EXPECT_EQ(early.exit_code, 2) << describe(early);
+  EXPECT_THAT(early.err, HasSubstr("--year"));
+}
+
+TEST_F(CliTest, ImportCinThenExportGivesTheSameCensusBackAndASecondImportWritesNothing) {
+  const fs::path db = small_database();
+  const fs::path first = dir_ / "first.xml";
+  ASSERT_EQ(run({"export", "cin", "--db", db.string(), "--year", "2026", "--out", first.string()})
+                .exit_code,
+            0);
+  const fs::path copy = dir_ / "copy.db";
+  const Outcome imported = run({"import", "cin", first.string(), "--db", copy.string()});
+  ASSERT_EQ(imported.exit_code, 0) << describe(imported);
+  EXPECT_THAT(imported.out, HasSubstr("records of authority 999 (CIN census 2025-26)"));
+  const fs::path second = dir_ / "second.xml";
+  ASSERT_EQ(
+      run({"export", "cin", "--db", copy.string(), "--year", "2026", "--out", second.string()})
+          .exit_code,
+      0);
+  // The same census, but for the time it was made.
+  auto without_time = [](std::string text) {
+    const size_t at = text.find("<DateTime>");
+    return at == std::string::npos ? text : text.erase(at, text.find('<', at + 1) - at);
+  };
+  const std::string before = read_file(first);
+  EXPECT_GT(before.size(), 10000u);
+  EXPECT_EQ(without_time(read_file(second)), without_time(before));
+
+  const Outcome again = run({"import", "cin", first.string(), "--db", copy.string()});
+  EXPECT_EQ(again.exit_code, 1) << describe(again);
+  EXPECT_THAT(again.err, HasSubstr("was imported before"));
+  const Outcome other = run({"import", "cin", first.string(), "--la", "202", "--db",
+                             (dir_ / "other.db").string()});
+  EXPECT_EQ(other.exit_code, 1) << describe(other);
+  EXPECT_THAT(other.err, HasSubstr("<LEA> is 999, but --la is 202"));
+}
+
+TEST_F(CliTest, ValidateCinNamesTheFileLineAndElementOfWhatItCannotRead) {
+  const fs::path bad = dir_ / "bad.xml";
+  std::ofstream(bad) << "<?xml version=\"1.0\"?>\n<Message>\n  <Children>\n    <Child>\n"
+                        "      <ChildIdentifiers><LAchildID>A1</LAchildID><Gender>1</Gender>"
+                        "</ChildIdentifiers>\n    </Child>\n  </Children>\n</Message>\n";
+  const Outcome o = run({"validate", "cin", bad.string(), "--year", "2026"});
+  EXPECT_EQ(o.exit_code, 1) << describe(o);
+  EXPECT_THAT(o.err, HasSubstr("bad.xml line 5"));
+  EXPECT_THAT(o.err, HasSubstr("<Gender> is not an element of <ChildIdentifiers>"));
+  const Outcome missing = run({"validate", "cin", (dir_ / "nope.xml").string()});
+  EXPECT_EQ(missing.exit_code, 1) << describe(missing);
+  const Outcome typo = run({"validate", "cinn", bad.string()});
+  EXPECT_EQ(typo.exit_code, 2) << describe(typo);
 }
 
 TEST_F(CliTest, Export903NamesAnAuthorityThatIsNotThereAndAMissingOut) {
