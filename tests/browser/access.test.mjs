@@ -85,10 +85,18 @@ test('a team manager sees their team\'s children with who holds each, and the st
   const page = await hearth.signIn('team.manager');
   assert.match(await page.locator('main').innerText(), /Your team’s children/);
   assert.ok((await page.locator('th:has-text("Allocated worker")').count()) === 1);
-  assert.deepEqual(await navigation(page), ['My work', 'Children', 'Statistics', 'Your account', 'Sign out']);
+  assert.deepEqual(await navigation(page), ['My work', 'Children', 'Statistics', 'Returns', 'Your account', 'Sign out']);
   await expectAccessible(page);
   await page.goto(`${hearth.base}/statistics`);
   assert.match(await page.locator('main').innerText(), /Looked after/);
+  // The returns' failures name children; a team manager can follow one to the child's page.
+  await page.goto(`${hearth.base}/returns?return=903`);
+  assert.match(await page.locator('h2').first().innerText(), /SSDA903 \d{4}-\d{2}/);
+  const failing = page.locator('main table a[href^="/children/"]');
+  if (await failing.count() > 0) {
+    const href = await failing.first().getAttribute('href');
+    assert.equal((await page.goto(hearth.base + href)).status(), 200);
+  }
   await page.context().close();
 });
 
@@ -185,6 +193,35 @@ test('an analyst sees figures and no child', async () => {
   assert.equal(await page.locator('a[href^="/children/"]').count(), 0);
   await expectAccessible(page);
   assert.equal((await page.goto(hearth.base + childHref)).status(), 403);
+  await page.context().close();
+});
+
+test('an analyst checks the CIN census against the DfE\'s rules, grouped by rule, children by id only', async () => {
+  const page = await hearth.signIn('analyst');
+  await page.click('nav >> text=Returns');
+  assert.match(page.url(), /\/returns$/);
+  const main = await page.locator('main').innerText();
+  assert.match(main, /CIN census \d{4}-\d{2}/);
+  assert.match(main, /\d+ rules run/);
+  await expectAccessible(page);
+  await shot(page, 'returns-cin');
+  // Each rule in the summary leads to its failures; no child is a link for an analyst.
+  const rules = page.locator('caption:has-text("Failures by rule") ~ tbody tr');
+  assert.ok(await rules.count() > 0, 'the synthetic census has queries to check');
+  const anchor = await rules.first().locator('a').getAttribute('href');
+  assert.equal(await page.locator(anchor).count(), 1);
+  assert.equal(await page.locator('main a[href^="/children/"]').count(), 0);
+  // The other return, by the form; the CSV of every failure.
+  await page.selectOption('#return', '903');
+  await page.click('button:has-text("Check the return")');
+  assert.match(await page.locator('h2').first().innerText(), /SSDA903/);
+  await expectAccessible(page);
+  const csv = await page.request.get(`${hearth.base}/returns/report.csv?return=cin`);
+  assert.equal(csv.status(), 200);
+  assert.match(csv.headers()['content-type'], /text\/csv/);
+  assert.match(await csv.text(), /^rule,message,table,file,line,child,fields\n/);
+  assert.equal((await page.goto(`${hearth.base}/returns?return=cin&year=1999`)).status(), 400);
+  assert.match(await page.locator('main').innerText(), /year must be from/);
   await page.context().close();
 });
 

@@ -10,7 +10,7 @@ struct PermissionName {
   std::string_view name;
 };
 
-constexpr std::array<PermissionName, 11> kPermissions = {{
+constexpr std::array<PermissionName, 12> kPermissions = {{
     {Permission::kPublic, "public"},
     {Permission::kSignedIn, "signed_in"},
     {Permission::kMyWork, "work.mine"},
@@ -20,6 +20,7 @@ constexpr std::array<PermissionName, 11> kPermissions = {{
     {Permission::kBreakGlass, "child.break_glass"},
     {Permission::kAgencyRecords, "agency.records"},
     {Permission::kStatistics, "statistics.read"},
+    {Permission::kReturns, "returns.read"},
     {Permission::kAccountsManage, "accounts.manage"},
     {Permission::kAuditRead, "audit.read"},
 }};
@@ -48,6 +49,8 @@ bool role_may(const Principal& principal, Permission permission) {
       return role == Role::kPartner && !principal.agency_id.empty();
     case Permission::kStatistics:
       return role == Role::kAnalyst || role == Role::kTeamManager;
+    case Permission::kReturns:  // one authority's returns, made from its records
+      return (role == Role::kAnalyst || role == Role::kTeamManager) && !principal.la_code.empty();
     case Permission::kAccountsManage:
       return role == Role::kAdministrator;
     case Permission::kAuditRead:

@@ -12,7 +12,9 @@
 //     sees the child's summary, and opens the whole record only with a reason given in the last
 //     hours (break-glass);
 //   - partner agencies see only what their agency submitted (agency.records), analysts only
-//     de-identified figures (statistics.read): neither ever sees a child's record.
+//     de-identified figures (statistics.read) and the statutory returns' validation reports
+//     (returns.read), which name a child by the LA child id alone, as the DfE's returns do:
+//     neither ever sees a child's record.
 //
 // Pure: no store, no clock. The caller gathers the facts (child_access.hpp does).
 #pragma once
@@ -36,6 +38,7 @@ enum class Permission {
   kBreakGlass,      // "child.break_glass": give a reason to open a record
   kAgencyRecords,   // "agency.records": a partner agency's own submissions and their outcomes
   kStatistics,      // "statistics.read": de-identified figures
+  kReturns,         // "returns.read": the statutory returns' validation reports
   kAccountsManage,  // "accounts.manage": add, disable, reset accounts; restricted lists
   kAuditRead,       // "audit.read": the audit log
 };

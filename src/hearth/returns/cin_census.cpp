@@ -25,13 +25,13 @@ std::span<const CinModuleLayout> cin_modules() {
       {M::kChildIdentifiers,
        "ChildIdentifiers",
        {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
-        "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"}},
-      {M::kChildCharacteristics, "ChildCharacteristics", {"LAchildID", "Ethnicity"}},
-      {M::kDisabilities, "Disabilities", {"LAchildID", "Disability"}},
+        "ExpectedPersonBirthDate", "Sex", "PersonDeathDate", "ChildNumber"}},
+      {M::kChildCharacteristics, "ChildCharacteristics", {"LAchildID", "Ethnicity", "ChildNumber"}},
+      {M::kDisabilities, "Disabilities", {"LAchildID", "Disability", "ChildNumber"}},
       {M::kCinDetails,
        "CINdetails",
        {"LAchildID", "CINdetailsID", "CINreferralDate", "ReferralSource", "PrimaryNeedCode",
-        "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA"}},
+        "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "ChildNumber"}},
       {M::kAssessments,
        "Assessments",
        {"LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate",
@@ -137,7 +137,7 @@ class XmlWriter {
 // A table's rows, by the value of one of its columns.
 class RowsBy {
  public:
-  RowsBy(const CsvTable& table, std::string_view column) : table_(&table) {
+  RowsBy(const CsvTable& table, std::string_view column) {
     const auto index = table.column(column);
     if (!index) throw std::logic_error(fmt::format("no column {}", column));
     for (size_t r = 0; r < table.rows.size(); ++r) rows_[table.rows[r][*index]].push_back(r);
@@ -149,7 +149,6 @@ class RowsBy {
   }
 
  private:
-  const CsvTable* table_;
   std::unordered_map<std::string, std::vector<size_t>> rows_;
 };
 
@@ -176,9 +175,11 @@ std::string write_cin_census(const CinCensus& census) {
   const CsvTable& s47 = census.table(M::kSection47);
   const CsvTable& cpps = census.table(M::kChildProtectionPlans);
   const CsvTable& reviews = census.table(M::kReviews);
-  const RowsBy characteristics_of(characteristics, "LAchildID");
-  const RowsBy disabilities_of(disabilities, "LAchildID");
-  const RowsBy details_of(details, "LAchildID");
+  // By the Child element's number, not LAchildID: two children with one id (which rule 8510
+  // reports) are still two <Child> elements.
+  const RowsBy characteristics_of(characteristics, "ChildNumber");
+  const RowsBy disabilities_of(disabilities, "ChildNumber");
+  const RowsBy details_of(details, "ChildNumber");
   const RowsBy assessments_of(assessments, "CINdetailsID");
   const RowsBy factors_of(factors, "AssessmentID");
   const RowsBy plans_of(plans, "CINdetailsID");
@@ -200,7 +201,7 @@ std::string write_cin_census(const CinCensus& census) {
   }
   w.open("Children");
   for (size_t c = 0; c < ids.rows.size(); ++c) {
-    const std::string& child = ids.rows[c][*ids.column("LAchildID")];
+    const std::string& child = ids.rows[c][*ids.column("ChildNumber")];
     w.open("Child");
     w.open("ChildIdentifiers");
     items(w, ids, c,
@@ -461,7 +462,9 @@ class Reader {
     }
     // Identifiers and characteristics make a row even when missing, so that the rules see an
     // empty LAchildID or Ethnicity rather than no child.
-    auto& id_row = add_row(M::kChildIdentifiers, ids ? ids : child);
+    const std::pair<std::string_view, std::string> number{"ChildNumber",
+                                                           std::to_string(++children_count_)};
+    auto& id_row = add_row(M::kChildIdentifiers, ids ? ids : child, {number});
     if (ids) {
       HEARTH_RETURN_IF_ERROR(read_items(ids, census_.table(M::kChildIdentifiers), id_row,
                                         {"LAchildID", "UPN", "FormerUPN", "UPNunknown",
@@ -470,7 +473,7 @@ class Reader {
     }
     const std::string child_id = id_row[0];
     auto& char_row = add_row(M::kChildCharacteristics, characteristics ? characteristics : child,
-                             {{"LAchildID", child_id}});
+                             {{"LAchildID", child_id}, number});
     if (characteristics) {
       HEARTH_RETURN_IF_ERROR(read_items(characteristics, census_.table(M::kChildCharacteristics),
                                         char_row, {"Ethnicity"}, {"Disabilities"}));
@@ -482,7 +485,7 @@ class Reader {
       if (disabilities) {
         HEARTH_RETURN_IF_ERROR(only(disabilities, {"Disability"}));
         for (pugi::xml_node d : disabilities.children("Disability")) {
-          auto& row = add_row(M::kDisabilities, d, {{"LAchildID", child_id}});
+          auto& row = add_row(M::kDisabilities, d, {{"LAchildID", child_id}, number});
           auto text = text_of(d);
           if (!text) return text.error();
           row[1] = std::move(*text);
@@ -490,15 +493,17 @@ class Reader {
       }
     }
     for (pugi::xml_node details : child.children("CINdetails")) {
-      HEARTH_RETURN_IF_ERROR(read_details(details, child_id));
+      HEARTH_RETURN_IF_ERROR(read_details(details, child_id, number.second));
     }
     return {};
   }
 
-  core::Status read_details(pugi::xml_node details, const std::string& child_id) {
+  core::Status read_details(pugi::xml_node details, const std::string& child_id,
+                            const std::string& child_number) {
     const std::string detail_id = std::to_string(++details_count_);
     auto& row = add_row(M::kCinDetails, details,
-                        {{"LAchildID", child_id}, {"CINdetailsID", detail_id}});
+                        {{"LAchildID", child_id}, {"CINdetailsID", detail_id},
+                         {"ChildNumber", child_number}});
     HEARTH_RETURN_IF_ERROR(read_items(
         details, census_.table(M::kCinDetails), row,
         {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
@@ -566,7 +571,7 @@ class Reader {
   LineIndex lines_;
   CinCensus& census_;
   mutable std::vector<bool> seen_;  // the items of the element being read that were given
-  int details_count_ = 0, assessments_count_ = 0, plans_count_ = 0;
+  int children_count_ = 0, details_count_ = 0, assessments_count_ = 0, plans_count_ = 0;
 };
 
 // An entity reference other than XML's five and character references: pugixml leaves one as
@@ -604,6 +609,16 @@ core::Result<CinCensus> parse_cin_census(std::string_view xml, std::string_view 
         .at(file, lines.line_of(static_cast<ptrdiff_t>(*bad)));
   }
   HEARTH_RETURN_IF_ERROR(check_entities(xml, file, lines));
+  // XML 1.0 allows no control character but tab and the line ends; pugixml would read one.
+  for (size_t i = 0; i < xml.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(xml[i]);
+    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+      return Error::invalid("", fmt::format("has the control character 0x{:02X}, which XML does "
+                                            "not allow",
+                                            byte))
+          .at(file, lines.line_of(static_cast<ptrdiff_t>(i)));
+    }
+  }
   pugi::xml_document doc;
   // Without parse_eol, offsets stay those of the file, for line numbers; values are trimmed.
   const unsigned flags = (pugi::parse_default & ~pugi::parse_eol) | pugi::parse_doctype;
@@ -732,12 +747,15 @@ CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Tim
     std::stable_sort(referrals.begin(), referrals.end(),
                      [](const auto* a, const auto* b) { return a->referral_date < b->referral_date; });
     const auto born = by(child.date_of_birth, end);
+    const std::string number = std::to_string(census.table(M::kChildIdentifiers).rows.size() + 1);
     add(census.table(M::kChildIdentifiers),
         {child.id, child.upn, child.former_upn, child.upn.empty() ? child.upn_unknown : "",
          iso(born), born ? "" : iso(child.expected_date_of_birth), born ? child.sex : "U",
-         iso(by(child.date_of_death, end))});
-    add(census.table(M::kChildCharacteristics), {child.id, child.ethnicity});
-    for (const auto& d : child.disabilities) add(census.table(M::kDisabilities), {child.id, d});
+         iso(by(child.date_of_death, end)), number});
+    add(census.table(M::kChildCharacteristics), {child.id, child.ethnicity, number});
+    for (const auto& d : child.disabilities) {
+      add(census.table(M::kDisabilities), {child.id, d, number});
+    }
 
     for (const domain::Referral* r : referrals) {
       const std::string detail_id = std::to_string(++details_count);
@@ -752,7 +770,8 @@ CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Tim
       add(census.table(M::kCinDetails),
           {child.id, detail_id, r->referral_date.to_iso(), r->source, r->primary_need,
            closed ? iso(r->closure_date) : "", closed ? r->reason_for_closure : "",
-           s47.empty() ? iso(by(r->initial_cpc_date, end)) : "", boolean(r->no_further_action)});
+           s47.empty() ? iso(by(r->initial_cpc_date, end)) : "", boolean(r->no_further_action),
+           number});
       for (const auto* a : *of(assessments, r->id)) {
         if (!open_in(a->start_date, a->authorisation_date, start, end)) continue;
         const std::string assessment_id = std::to_string(++assessment_count);

@@ -11,7 +11,9 @@
 //
 // In the tables, a nested module's rows name the child (LAchildID) and the CINdetails,
 // assessment or protection plan they belong to by its number in the file (CINdetailsID,
-// AssessmentID, CPPID: "1", "2", ... in document order), so that a rule can join them.
+// AssessmentID, CPPID: "1", "2", ... in document order), so that a rule can join them; the
+// child's own rows carry its <Child> element's number too (ChildNumber), so that two children
+// given one LAchildID stay two children when the census is written again.
 #pragma once
 
 #include <cstdint>

@@ -80,4 +80,8 @@ core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths
 //   child: the last recorded). AD1 too is one row a child.
 std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year);
 
+// The same, this year's tables and last year's, as the rules read them: what validating a
+// return made from the records (the returns page) needs without writing files.
+Ssda903Files export_ssda903_files(const AuthorityRecords& records, int year);
+
 }  // namespace hearth::returns

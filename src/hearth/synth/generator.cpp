@@ -192,7 +192,10 @@ size_t Generator::new_child(Date on, size_t family_index, std::optional<Date> bi
   }
   const int age = born <= on ? on.years_since(born) : -1;
   if (age >= 4) {
-    child.upn = detail::valid_upn(rng_, la_.la_code, born.year() + 4);
+    // Redrawn until it is no other child's: a shared UPN is strong evidence of one identity.
+    do {
+      child.upn = detail::valid_upn(rng_, detail::upn_authority_code(la_), born.year() + 4);
+    } while (!issued_upns_.insert(child.upn).second);
     child.school_urn = fmt::format("{}", 100000 + rng_.below(50000));
   } else {
     child.upn_unknown = "UN1";
@@ -258,8 +261,9 @@ void Generator::finish_children() {
       const char* reason = "";
       switch (change) {
         case Change::kBirth:
+          // The expected date stays on the record: a return of a year before the birth
+          // (the CIN census's ExpectedPersonBirthDate) still needs it.
           child.date_of_birth = on;
-          child.expected_date_of_birth.reset();
           child.sex = std::string(1, state.sex);
           child.nhs_number = detail::valid_nhs_number(rng_);
           reason = "birth recorded";

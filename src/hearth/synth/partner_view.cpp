@@ -1,6 +1,7 @@
 #include "hearth/synth/detail/partner_view.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -108,7 +109,10 @@ class PartnerView {
       person.postcode = postcode_in(rng_, la_);
       const int age = options_.end.years_since(*person.birth);
       if (age >= 5) {
-        person.upn = valid_upn(rng_, la_.la_code, person.birth->year() + 4);
+        std::unordered_set<std::string>& issued = issued_upns();
+        do {
+          person.upn = valid_upn(rng_, upn_authority_code(la_), person.birth->year() + 4);
+        } while (!issued.insert(person.upn).second);
         person.school_urn = fmt::format("{}", 100000 + rng_.below(50000));
       }
       record(person, "health", start);
@@ -177,10 +181,21 @@ class PartnerView {
     out_.agency_records.push_back(std::move(r));
   }
 
+  // The UPNs already given, the children's first: a stranger never shares a child's.
+  std::unordered_set<std::string>& issued_upns() {
+    if (issued_upns_.empty()) {
+      for (const auto& child : out_.children) {
+        if (!child.upn.empty()) issued_upns_.insert(child.upn);
+      }
+    }
+    return issued_upns_;
+  }
+
   const AuthorityProfile& la_;
   const Options& options_;
   Random rng_;
   Dataset& out_;
+  std::unordered_set<std::string> issued_upns_;
   std::string police_, health_, education_;
   int64_t counter_ = 0;
 };

@@ -7,6 +7,7 @@
 #include "hearth/web/handlers/children.hpp"
 #include "hearth/web/handlers/my_work.hpp"
 #include "hearth/web/handlers/pages.hpp"
+#include "hearth/web/handlers/returns.hpp"
 #include "hearth/web/handlers/sign_in.hpp"
 #include "hearth/web/handlers/site.hpp"
 #include "hearth/web/handlers/statistics.hpp"
@@ -35,6 +36,8 @@ void add_site_routes(Router& router) {
 
   router.get("/agency", "agency.records", "agency.records", &agency_records);
   router.get("/statistics", "statistics", "statistics.read", &statistics_page);
+  router.get("/returns", "returns", "returns.read", &returns_page);
+  router.get("/returns/report.csv", "returns.csv", "returns.read", &returns_report_csv);
 
   router.get("/admin/users", "accounts.index", "accounts.manage", &accounts_index);
   router.get("/admin/users/new", "accounts.new", "accounts.manage", &account_new);

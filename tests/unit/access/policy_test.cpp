@@ -41,6 +41,7 @@ const std::map<std::string, std::set<Role>>& expected_by_role() {
       {"child.break_glass", {kSocialWorker, kTeamManager, kReviewingOfficer, kFrontDoor}},
       {"agency.records", {kPartner}},
       {"statistics.read", {kAnalyst, kTeamManager}},
+      {"returns.read", {kAnalyst, kTeamManager}},
       {"accounts.manage", {kAdministrator}},
       {"audit.read", {kAuditor}},
   };

@@ -169,6 +169,10 @@ TEST(CinCensus, EmptyNotUtf8AndNulAreRefused) {
   EXPECT_THAT(latin1.message, HasSubstr("not UTF-8"));
   EXPECT_EQ(latin1.line, 12);
   EXPECT_THAT(parse_error(std::string("<Message>\0</Message>", 20)).message, HasSubstr("NUL"));
+  const core::Error control =
+      parse_error(replace(valid_census_xml(), "<SoftwareCode>Hearth", "<SoftwareCode>H\x11"));
+  EXPECT_THAT(control.message, HasSubstr("control character 0x11"));
+  EXPECT_EQ(control.line, 12);
 }
 
 TEST(CinCensus, AYearBeforeSexReplacedGenderIsRefused) {

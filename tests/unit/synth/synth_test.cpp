@@ -511,6 +511,37 @@ TEST(SynthConsistency, SocialWorkerEpisodesOc2AndOc3KeepToTheReturnsRules) {
   EXPECT_TRUE(problems.empty()) << describe(problems);
 }
 
+// What the CIN census rules say of identifiers (1520, 1530) and of the unborn (8525Q): no two
+// children share a UPN, nor does a partner's record of someone else carry a child's (a shared UPN
+// is strong evidence of one identity, for the record linkage too); the fictional authority's
+// UPNs carry a real authority's code; a child born in the years simulated keeps the date they
+// were expected, which a census of a year before the birth reports.
+TEST(SynthConsistency, UpnsAreUniqueAndCarryARealAuthoritysCode) {
+  const auto& d = medium();
+  std::vector<std::string> problems;
+  std::map<std::string, std::string> child_of_upn;
+  size_t expected_kept = 0;
+  for (const auto& c : d.children) {
+    if (c.expected_date_of_birth && c.date_of_birth) ++expected_kept;
+    if (c.upn.empty()) continue;
+    if (c.upn.substr(1, 3) != "202") problems.push_back(c.id + " has UPN " + c.upn);
+    if (auto [it, fresh] = child_of_upn.emplace(c.upn, c.id); !fresh) {
+      problems.push_back(fmt::format("{} and {} share UPN {}", it->second, c.id, c.upn));
+    }
+  }
+  std::map<std::string, std::string> person_of;
+  for (const auto& t : d.truth) person_of.emplace(t.record_id, t.person_id);
+  for (const auto& r : d.agency_records) {
+    auto found = child_of_upn.find(r.upn);
+    if (r.upn.empty() || found == child_of_upn.end()) continue;
+    if (person_of[r.id].find(":X") != std::string::npos) {
+      problems.push_back(fmt::format("{}, of someone else, has child {}'s UPN", r.id, found->second));
+    }
+  }
+  EXPECT_TRUE(problems.empty()) << describe(problems);
+  EXPECT_GT(expected_kept, 0u) << "children born in the years simulated keep their expected date";
+}
+
 TEST(SynthConsistency, EndDatesAreNeverBeforeStartDates) {
   const auto problems = ends_before_starts(medium());
   EXPECT_TRUE(problems.empty()) << describe(problems);

@@ -52,6 +52,8 @@ const std::map<std::string, std::optional<std::set<Role>>>& expected() {
       {"children.case_note", staff()},
       {"agency.records", std::set<Role>{Role::kPartner}},
       {"statistics", std::set<Role>{Role::kAnalyst, Role::kTeamManager}},
+      {"returns", std::set<Role>{Role::kAnalyst, Role::kTeamManager}},
+      {"returns.csv", std::set<Role>{Role::kAnalyst, Role::kTeamManager}},
       {"accounts.index", std::set<Role>{Role::kAdministrator}},
       {"accounts.new", std::set<Role>{Role::kAdministrator}},
       {"accounts.create", std::set<Role>{Role::kAdministrator}},

@@ -57,6 +57,10 @@ std::string valid_upn(core::Random& rng, const std::string& la_code, int allocat
   return std::string(1, check) + body;
 }
 
+std::string upn_authority_code(const AuthorityProfile& authority) {
+  return authority.la_code == "999" ? "202" : authority.la_code;
+}
+
 std::string postcode_in(core::Random& rng, const AuthorityProfile& authority) {
   static constexpr char kUnitLetters[] = "ABDEFGHJLNPQRSTUWXYZ";  // no C I K M O V
   const std::string district =

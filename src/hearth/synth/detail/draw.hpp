@@ -17,6 +17,10 @@ std::string valid_nhs_number(core::Random& rng);
 // check digit, sometimes not) or one digit changed.
 std::string mistyped_nhs_number(core::Random& rng, const std::string& valid);
 std::string valid_upn(core::Random& rng, const std::string& la_code, int allocation_year);
+// The authority code a UPN issued in `authority` starts with: its own, or for the fictional
+// authority (999, which is no authority's code, so that the CIN census's rule 1530 would refuse
+// every UPN) the code of Camden (202), as if its pupils had started school there.
+std::string upn_authority_code(const AuthorityProfile& authority);
 std::string postcode_in(core::Random& rng, const AuthorityProfile& authority);
 std::string street_address(core::Random& rng);
 std::string ethnicity(core::Random& rng);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "hearth/core/calendar.hpp"
@@ -173,6 +174,7 @@ class Generator {
   std::vector<domain::Carer> pending_carers_;
   size_t open_placement_index_ = 0;
   std::string fostering_urn_, adoption_urn_, ifa_urn_;
+  std::unordered_set<std::string> issued_upns_;  // one child, one UPN
   int64_t child_counter_ = 0, person_counter_ = 0, relationship_counter_ = 0, contact_counter_ = 0,
           referral_counter_ = 0, discussion_counter_ = 0, section47_counter_ = 0,
           conference_counter_ = 0, plan_counter_ = 0, assessment_counter_ = 0,

@@ -33,6 +33,7 @@ std::string action_label(std::string_view action) {
       {"work.list", "Saw on My work"},
       {"agency.records", "Looked at the agency's records"},
       {"statistics.read", "Looked at the statistics"},
+      {"returns.validate", "Checked a statutory return"},
       {"account.add", "Added an account"},
       {"account.disable", "Disabled an account"},
       {"account.enable", "Enabled an account"},

@@ -28,6 +28,7 @@ nlohmann::json page_view(const Request& request, std::string_view title, std::st
       {access::Permission::kChildrenSearch, "children", "/children", "Children"},
       {access::Permission::kAgencyRecords, "agency", "/agency", "Your agency’s records"},
       {access::Permission::kStatistics, "statistics", "/statistics", "Statistics"},
+      {access::Permission::kReturns, "returns", "/returns", "Returns"},
       {access::Permission::kAccountsManage, "accounts", "/admin/users", "Accounts"},
       {access::Permission::kAuditRead, "audit", "/audit", "Audit log"},
   };
