@@ -313,13 +313,15 @@ if wants pages; then
   done
 fi
 
-# 7. The statutory returns: SSDA903 export of the large fictional authority (5 years), SQLite.
+# 7. The statutory returns of the large fictional authority (5 years), SQLite: SSDA903 and the
+# CIN census, each exported and validated; then how validation grows with the authority (small,
+# medium, large).
 if wants returns; then
-  section "hearth export 903 and validate 903 of the large fictional authority (5 years), SQLite: target under 1 s each"
+  section "hearth export and validate (903 and cin) of the large fictional authority (5 years), SQLite: target under 1 s each"
   rm -f "$work"/returns.db*
   "$hearth" synth --size large --db "$work/returns.db" >/dev/null
   for run in $(seq 1 "$repeat"); do
-    rm -rf "$work/903"
+    rm -rf "$work/903" "$work/cin.xml"
     "$measure" --label "export 903 (run $run)" --stdout "$work/export.out" -- \
       "$hearth" export 903 --db "$work/returns.db" --year 2026 --out "$work/903" 2>&1 |
       grep '^measure:'
@@ -327,6 +329,27 @@ if wants returns; then
     "$measure" --label "validate 903 (run $run)" --stdout "$work/validate.out" -- \
       "$hearth" validate 903 "$work/903" --year 2026 2>&1 | grep '^measure:'
     head -n 1 "$work/validate.out"
+    "$measure" --label "export cin (run $run)" --stdout "$work/export.out" -- \
+      "$hearth" export cin --db "$work/returns.db" --year 2026 --out "$work/cin.xml" 2>&1 |
+      grep '^measure:'
+    cat "$work/export.out"
+    "$measure" --label "validate cin (run $run)" --stdout "$work/validate.out" -- \
+      "$hearth" validate cin "$work/cin.xml" 2>&1 | grep '^measure:'
+    head -n 1 "$work/validate.out"
   done
   rm -rf "$work/903" "$work"/returns.db*
+
+  section "validation as the authority grows: small, medium and large fictional authorities (5 years)"
+  for size in small medium large; do
+    rm -f "$work"/grow.db* && rm -rf "$work/grow903" "$work/grow.xml"
+    "$hearth" synth --size "$size" --db "$work/grow.db" >/dev/null
+    "$hearth" export 903 --db "$work/grow.db" --year 2026 --out "$work/grow903" >/dev/null 2>&1
+    "$hearth" export cin --db "$work/grow.db" --year 2026 --out "$work/grow.xml" >/dev/null 2>&1
+    echo "$size: 903 episodes $(($(wc -l <"$work/grow903/episodes.csv") - 1)) rows, $(du -sh "$work/grow903" | cut -f1); cin $(grep -c '<Child>' "$work/grow.xml") children, $(du -sh "$work/grow.xml" | cut -f1)"
+    "$measure" --label "validate 903 $size" --stdout /dev/null -- \
+      "$hearth" validate 903 "$work/grow903" --year 2026 2>&1 | grep '^measure:'
+    "$measure" --label "validate cin $size" --stdout /dev/null -- \
+      "$hearth" validate cin "$work/grow.xml" 2>&1 | grep '^measure:'
+  done
+  rm -rf "$work"/grow.db* "$work/grow903" "$work/grow.xml"
 fi

@@ -103,12 +103,16 @@ core::Result<AuthorityRecords> load_authority_records(store::Store& store,
 }
 
 core::Result<AuthorityRecords> load_cin_census_records(store::Store& store,
-                                                       const std::string& la_code) {
+                                                       const std::string& la_code, int year) {
   using domain::RecordKind;
   AuthorityRecords r;
   r.la_code = la_code;
-  // Who the census can be about: children ever referred.
+  // Who the census is about: children with a referral open on some day of the year.
   HEARTH_RETURN_IF_ERROR(load_into(store, RecordKind::kReferral, la_code, r.referrals));
+  const core::Date start = core::collection_year_start(year), end = core::collection_year_end(year);
+  std::erase_if(r.referrals, [&](const domain::Referral& referral) {
+    return referral.referral_date > end || (referral.closure_date && *referral.closure_date < start);
+  });
   std::set<std::string> ids;
   for (const auto& referral : r.referrals) ids.insert(referral.child_id);
   const std::vector<std::string> children(ids.begin(), ids.end());

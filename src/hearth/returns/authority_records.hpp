@@ -36,9 +36,11 @@ struct AuthorityRecords {
 core::Result<AuthorityRecords> load_authority_records(store::Store& store,
                                                       const std::string& la_code);
 
-// The current version of each record the CIN census draws on, about the authority's children
-// who were ever referred, each kind in id order (the SSDA903 kinds left empty).
+// The current version of each record the CIN census of collection year `year` draws on: the
+// referrals open on any day of the year, and their children's records, each kind in id order
+// (the SSDA903 kinds left empty). The other children are never decoded: most of an authority's
+// referred children were not in need that year.
 core::Result<AuthorityRecords> load_cin_census_records(store::Store& store,
-                                                       const std::string& la_code);
+                                                       const std::string& la_code, int year);
 
 }  // namespace hearth::returns

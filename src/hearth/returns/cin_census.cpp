@@ -82,6 +82,14 @@ namespace {
 // characters) becomes U+FFFD: only an import from elsewhere could bring one, and the rules then
 // see a value that is plainly wrong rather than a file that cannot be read.
 void append_escaped(std::string& out, std::string_view text) {
+  // Most values (codes, dates, ids) need nothing: appended whole.
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"';
+  });
+  if (plain) {
+    out += text;
+    return;
+  }
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -142,24 +150,35 @@ class RowsBy {
     if (!index) throw std::logic_error(fmt::format("no column {}", column));
     for (size_t r = 0; r < table.rows.size(); ++r) rows_[table.rows[r][*index]].push_back(r);
   }
-  const std::vector<size_t>& operator[](const std::string& key) const {
+  const std::vector<size_t>& operator[](std::string_view key) const {
     static const std::vector<size_t> kNone;
     auto found = rows_.find(key);
     return found == rows_.end() ? kNone : found->second;
   }
 
  private:
-  std::unordered_map<std::string, std::vector<size_t>> rows_;
+  std::unordered_map<std::string_view, std::vector<size_t>> rows_;  // views of the table's text
 };
 
-// Writes `columns` of row `r` of `t` as items, in the order given.
-void items(XmlWriter& w, const CsvTable& t, size_t r, std::initializer_list<std::string_view> columns) {
-  for (auto column : columns) w.item(column, t.rows[r][*t.column(column)]);
-}
+// Some columns of a table, written as items in the order given; the column indices are looked
+// up once, not for every row.
+class Items {
+ public:
+  Items(const CsvTable& table, std::initializer_list<std::string_view> columns) : table_(&table) {
+    for (auto column : columns) {
+      const auto index = table.column(column);
+      if (!index) throw std::logic_error(fmt::format("no column {}", column));
+      columns_.emplace_back(column, *index);
+    }
+  }
+  void write(XmlWriter& w, size_t row) const {
+    for (const auto& [name, index] : columns_) w.item(name, table_->rows[row][index]);
+  }
 
-std::string_view value(const CsvTable& t, size_t r, std::string_view column) {
-  return t.rows[r][*t.column(column)];
-}
+ private:
+  const CsvTable* table_;
+  std::vector<std::pair<std::string_view, size_t>> columns_;
+};
 
 }  // namespace
 
@@ -187,75 +206,89 @@ std::string write_cin_census(const CinCensus& census) {
   const RowsBy cpps_of(cpps, "CINdetailsID");
   const RowsBy reviews_of(reviews, "CPPID");
 
+  const Items id_items(ids, {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
+                             "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"});
+  const Items ethnicity_item(characteristics, {"Ethnicity"});
+  const Items disability_item(disabilities, {"Disability"});
+  const Items details_items(details, {"CINreferralDate", "ReferralSource", "PrimaryNeedCode",
+                                      "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC"});
+  const Items nfa_item(details, {"ReferralNFA"});
+  const Items assessment_items(assessments, {"AssessmentActualStartDate",
+                                             "AssessmentInternalReviewDate",
+                                             "AssessmentAuthorisationDate"});
+  const Items factor_item(factors, {"AssessmentFactors"});
+  const Items plan_items(plans, {"CINPlanStartDate", "CINPlanEndDate"});
+  const Items s47_items(s47, {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
+                              "ICPCnotRequired"});
+  const Items cpp_items(cpps, {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
+                               "LatestCategoryOfAbuse", "NumberOfPreviousCPP"});
+  const Items review_item(reviews, {"CPPreviewDate"});
+  const size_t child_number = *ids.column("ChildNumber");
+  const size_t detail_id_column = *details.column("CINdetailsID");
+  const size_t assessment_id_column = *assessments.column("AssessmentID");
+  const size_t plan_id_column = *cpps.column("CPPID");
+
   XmlWriter w;
   w.open("Message");
   for (size_t h = 0; h < header.rows.size(); ++h) {
     w.open("Header");
     w.open("CollectionDetails");
-    items(w, header, h, {"Collection", "Year", "ReferenceDate"});
+    Items(header, {"Collection", "Year", "ReferenceDate"}).write(w, h);
     w.close("CollectionDetails");
     w.open("Source");
-    items(w, header, h, {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"});
+    Items(header, {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"})
+        .write(w, h);
     w.close("Source");
     w.close("Header");
   }
   w.open("Children");
   for (size_t c = 0; c < ids.rows.size(); ++c) {
-    const std::string& child = ids.rows[c][*ids.column("ChildNumber")];
+    const std::string& child = ids.rows[c][child_number];
     w.open("Child");
     w.open("ChildIdentifiers");
-    items(w, ids, c,
-          {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
-           "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"});
+    id_items.write(w, c);
     w.close("ChildIdentifiers");
     w.open("ChildCharacteristics");
-    for (size_t r : characteristics_of[child]) items(w, characteristics, r, {"Ethnicity"});
+    for (size_t r : characteristics_of[child]) ethnicity_item.write(w, r);
     if (!disabilities_of[child].empty()) {
       w.open("Disabilities");
-      for (size_t r : disabilities_of[child]) items(w, disabilities, r, {"Disability"});
+      for (size_t r : disabilities_of[child]) disability_item.write(w, r);
       w.close("Disabilities");
     }
     w.close("ChildCharacteristics");
     for (size_t d : details_of[child]) {
-      const std::string detail_id(value(details, d, "CINdetailsID"));
+      const std::string& detail_id = details.rows[d][detail_id_column];
       w.open("CINdetails");
-      items(w, details, d,
-            {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-             "ReasonForClosure", "DateOfInitialCPC"});
+      details_items.write(w, d);
       for (size_t a : assessments_of[detail_id]) {
         w.open("Assessments");
-        items(w, assessments, a,
-              {"AssessmentActualStartDate", "AssessmentInternalReviewDate",
-               "AssessmentAuthorisationDate"});
-        const auto& its_factors = factors_of[std::string(value(assessments, a, "AssessmentID"))];
+        assessment_items.write(w, a);
+        const auto& its_factors = factors_of[assessments.rows[a][assessment_id_column]];
         if (!its_factors.empty()) {
           w.open("FactorsIdentifiedAtAssessment");
-          for (size_t f : its_factors) items(w, factors, f, {"AssessmentFactors"});
+          for (size_t f : its_factors) factor_item.write(w, f);
           w.close("FactorsIdentifiedAtAssessment");
         }
         w.close("Assessments");
       }
       for (size_t p : plans_of[detail_id]) {
         w.open("CINPlanDates");
-        items(w, plans, p, {"CINPlanStartDate", "CINPlanEndDate"});
+        plan_items.write(w, p);
         w.close("CINPlanDates");
       }
-      for (size_t s : s47_of[detail_id]) {
+      for (size_t p : s47_of[detail_id]) {
         w.open("Section47");
-        items(w, s47, s,
-              {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"});
+        s47_items.write(w, p);
         w.close("Section47");
       }
-      items(w, details, d, {"ReferralNFA"});
+      nfa_item.write(w, d);
       for (size_t p : cpps_of[detail_id]) {
         w.open("ChildProtectionPlans");
-        items(w, cpps, p,
-              {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
-               "NumberOfPreviousCPP"});
-        const auto& its_reviews = reviews_of[std::string(value(cpps, p, "CPPID"))];
+        cpp_items.write(w, p);
+        const auto& its_reviews = reviews_of[cpps.rows[p][plan_id_column]];
         if (!its_reviews.empty()) {
           w.open("Reviews");
-          for (size_t r : its_reviews) items(w, reviews, r, {"CPPreviewDate"});
+          for (size_t r : its_reviews) review_item.write(w, r);
           w.close("Reviews");
         }
         w.close("ChildProtectionPlans");

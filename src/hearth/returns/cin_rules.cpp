@@ -41,7 +41,7 @@ ValidationReport validate_cin_census(const CinCensus& census) {
   report.return_name = "CIN census";
   report.year = census.year;
   CinContext context{census, nullptr, core::collection_year_start(census.year),
-                     core::collection_year_end(census.year), {}, {}};
+                     core::collection_year_end(census.year), {}, {}, {}};
   const detail::Column detail_id(census.table(CinModule::kCinDetails), "CINdetailsID");
   for (size_t r = 0; r < census.table(CinModule::kCinDetails).rows.size(); ++r) {
     context.details_by_id.emplace(detail_id(r), r);

@@ -109,7 +109,7 @@ std::vector<CinRule> cin_child_rules() {
        }},
       {"1520", "More than one record with the same UPN.", {"UPN"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups by_upn(ids(c), "UPN");
+         const Groups& by_upn = c.groups(M::kChildIdentifiers, "UPN");
          const Column upn(ids(c), "UPN");
          each_row(c, out, M::kChildIdentifiers,
                   [&](size_t r) { return !upn(r).empty() && by_upn[upn(r)].size() > 1; });
@@ -229,7 +229,7 @@ std::vector<CinRule> cin_child_rules() {
        }},
       {"8510", "More than one child record with the same LA Child ID", {"LAchildID"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups by_id(ids(c), "LAchildID");
+         const Groups& by_id = c.groups(M::kChildIdentifiers, "LAchildID");
          const Column id(ids(c), "LAchildID");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) { return by_id[id(r)].size() > 1; });
        }},
@@ -292,7 +292,7 @@ std::vector<CinRule> cin_child_rules() {
        }},
       {"8590", "Child does not have a recorded CIN episode.", {"LAchildID"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups details(c.table(M::kCinDetails), "LAchildID");
+         const Groups& details = c.groups(M::kCinDetails, "LAchildID");
          const Column id(ids(c), "LAchildID");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) { return details[id(r)].empty(); });
        }},
@@ -329,7 +329,7 @@ std::vector<CinRule> cin_child_rules() {
        "is a referral going on to further action",
        {"UPNunknown", "ReferralNFA"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups details(c.table(M::kCinDetails), "LAchildID");
+         const Groups& details = c.groups(M::kCinDetails, "LAchildID");
          const Column nfa(c.table(M::kCinDetails), "ReferralNFA");
          const Column id(ids(c), "LAchildID"), unknown(ids(c), "UPNunknown");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -342,7 +342,7 @@ std::vector<CinRule> cin_child_rules() {
       {"8775Q", "Please check and either amend data or provide a reason: Child is over 25 years old",
        {"PersonBirthDate", "CINclosureDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups details(c.table(M::kCinDetails), "LAchildID");
+         const Groups& details = c.groups(M::kCinDetails, "LAchildID");
          const Column closed(c.table(M::kCinDetails), "CINclosureDate");
          const Column id(ids(c), "LAchildID"), born(ids(c), "PersonBirthDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -360,7 +360,7 @@ std::vector<CinRule> cin_child_rules() {
       {"8540", "Child\u2019s disability is missing or invalid (see Disability table)",
        {"Disability", "PersonBirthDate", "ReferralNFA"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups disabilities(c.table(M::kDisabilities), "LAchildID");
+         const Groups& disabilities = c.groups(M::kDisabilities, "LAchildID");
          const Column code(c.table(M::kDisabilities), "Disability");
          const auto further = children_with_further_action(c);
          const Column id(ids(c), "LAchildID"), born(ids(c), "PersonBirthDate");
@@ -377,7 +377,7 @@ std::vector<CinRule> cin_child_rules() {
        kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = c.table(M::kDisabilities);
-         const Groups by_child(t, "LAchildID");
+         const Groups& by_child = c.groups(M::kDisabilities, "LAchildID");
          const Column child(t, "LAchildID"), code(t, "Disability");
          each_row(c, out, M::kDisabilities, [&](size_t r) {
            if (core::ascii_lower(code(r)) == "none") return false;

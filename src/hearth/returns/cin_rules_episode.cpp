@@ -48,7 +48,7 @@ namespace detail {
 void overlapping(const CinContext& c, Out& out, M module, std::string_view group_column,
                  std::string_view start_column, std::string_view end_column) {
   const CsvTable& t = c.table(module);
-  const Groups groups(t, group_column);
+  const Groups& groups = c.groups(module, group_column);
   const Column start(t, start_column), end(t, end_column);
   each_row(c, out, module, [&](size_t a) {
     auto a_start = date_of(start(a));
@@ -70,8 +70,8 @@ void overlapping(const CinContext& c, Out& out, M module, std::string_view group
 namespace {
 
 // The factors of each assessment, by AssessmentID.
-Groups factors_by_assessment(const CinContext& c) {
-  return Groups(c.table(M::kAssessmentFactors), "AssessmentID");
+const Groups& factors_by_assessment(const CinContext& c) {
+  return c.groups(M::kAssessmentFactors, "AssessmentID");
 }
 
 std::vector<std::string_view> factors_of(const CinContext& c, const Groups& factors, size_t a) {
@@ -83,7 +83,7 @@ std::vector<std::string_view> factors_of(const CinContext& c, const Groups& fact
 
 // Assessments whose factors include `code` fail (the DfE withdrew 18A and 19A; 8A was never one).
 void factor_used(const CinContext& c, Out& out, std::string_view code) {
-  const Groups factors = factors_by_assessment(c);
+  const Groups& factors = factors_by_assessment(c);
   each_row(c, out, M::kAssessments, [&](size_t a) {
     const auto list = factors_of(c, factors, a);
     return std::any_of(list.begin(), list.end(),
@@ -101,8 +101,9 @@ std::vector<CinRule> cin_episode_rules() {
        "further action\u2019 or 'case closed after assessment, referred to early help'.",
        {"ReasonForClosure"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups cpp(c.table(M::kChildProtectionPlans), "CINdetailsID"),
-             s47(c.table(M::kSection47), "CINdetailsID"), plan(plans(c), "CINdetailsID");
+         const Groups& cpp = c.groups(M::kChildProtectionPlans, "CINdetailsID");
+         const Groups& s47 = c.groups(M::kSection47, "CINdetailsID");
+         const Groups& plan = c.groups(M::kCinPlanDates, "CINdetailsID");
          const Column id(details(c), "CINdetailsID"), reason(details(c), "ReasonForClosure"),
              icpc(details(c), "DateOfInitialCPC");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
@@ -116,7 +117,7 @@ std::vector<CinRule> cin_episode_rules() {
        "and there is no assessment on the episode",
        {"CINdetailsID"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups by_episode(assessments(c), "CINdetailsID");
+         const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column episode(c.table(M::kSection47), "CINdetailsID");
          each_row(c, out, M::kSection47, [&](size_t r) { return by_episode[episode(r)].empty(); });
        }},
@@ -146,8 +147,8 @@ std::vector<CinRule> cin_episode_rules() {
              {M::kChildProtectionPlans, {"CPPendDate"}},
              {M::kCinPlanDates, {"CINPlanStartDate", "CINPlanEndDate"}},
          };
-         std::vector<Groups> groups;
-         for (const auto& s : sources) groups.emplace_back(c.table(s.module), "CINdetailsID");
+         std::vector<const Groups*> groups;
+         for (const auto& s : sources) groups.push_back(&c.groups(s.module, "CINdetailsID"));
          const Column id(details(c), "CINdetailsID"), closed(details(c), "CINclosureDate"),
              icpc(details(c), "DateOfInitialCPC");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
@@ -159,7 +160,7 @@ std::vector<CinRule> cin_episode_rules() {
            };
            if (after(icpc(r))) return true;
            for (size_t s = 0; s < sources.size(); ++s) {
-             for (size_t row : groups[s][id(r)]) {
+             for (size_t row : (*groups[s])[id(r)]) {
                for (auto column : sources[s].columns) {
                  if (after(Column(c.table(sources[s].module), column)(row))) return true;
                }
@@ -305,7 +306,7 @@ std::vector<CinRule> cin_episode_rules() {
        {"CINreferralDate", "CINclosureDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = details(c);
-         const Groups by_child(t, "LAchildID");
+         const Groups& by_child = c.groups(M::kCinDetails, "LAchildID");
          const Column child(t, "LAchildID"), referred(t, "CINreferralDate"),
              closed(t, "CINclosureDate"), nfa(t, "ReferralNFA");
          each_row(c, out, M::kCinDetails, [&](size_t a) {
@@ -327,7 +328,7 @@ std::vector<CinRule> cin_episode_rules() {
        "been returned but there is no assessment present for the episode.",
        {"ReasonForClosure"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups by_episode(assessments(c), "CINdetailsID");
+         const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column id(details(c), "CINdetailsID"), reason(details(c), "ReasonForClosure");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
            return (reason(r) == "RC8" || reason(r) == "RC9") && by_episode[id(r)].empty();
@@ -338,7 +339,8 @@ std::vector<CinRule> cin_episode_rules() {
         "DateOfInitialCPC"},
        kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups a_of(assessments(c), "CINdetailsID"), s_of(c.table(M::kSection47), "CINdetailsID");
+         const Groups& a_of = c.groups(M::kAssessments, "CINdetailsID");
+         const Groups& s_of = c.groups(M::kSection47, "CINdetailsID");
          const Column a_start(assessments(c), "AssessmentActualStartDate"),
              a_auth(assessments(c), "AssessmentAuthorisationDate"),
              s_start(c.table(M::kSection47), "S47ActualStartDate");
@@ -407,7 +409,7 @@ std::vector<CinRule> cin_episode_rules() {
        "assessment.",
        {"AssessmentAuthorisationDate", "AssessmentFactors"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups factors = factors_by_assessment(c);
+         const Groups& factors = factors_by_assessment(c);
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments,
                   [&](size_t a) { return auth(a).empty() && !factors_of(c, factors, a).empty(); });
@@ -450,7 +452,7 @@ std::vector<CinRule> cin_episode_rules() {
        {"AssessmentActualStartDate", "AssessmentAuthorisationDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = assessments(c);
-         const Groups by_episode(t, "CINdetailsID");
+         const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column episode(t, "CINdetailsID"), start(t, "AssessmentActualStartDate"),
              auth(t, "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
@@ -472,7 +474,7 @@ std::vector<CinRule> cin_episode_rules() {
        "assessment factors.",
        {"AssessmentFactors"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups factors = factors_by_assessment(c);
+         const Groups& factors = factors_by_assessment(c);
          each_row(c, out, M::kAssessments, [&](size_t a) {
            const auto list = factors_of(c, factors, a);
            return list.size() > 1 && std::find(list.begin(), list.end(), "21") != list.end();
@@ -485,8 +487,8 @@ std::vector<CinRule> cin_episode_rules() {
        "used.",
        {"ReasonForClosure", "AssessmentFactors"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups factors = factors_by_assessment(c);
-         const Groups by_episode(assessments(c), "CINdetailsID");
+         const Groups& factors = factors_by_assessment(c);
+         const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column episode(assessments(c), "CINdetailsID"),
              auth(assessments(c), "AssessmentAuthorisationDate");
          const Column reason(details(c), "ReasonForClosure");
@@ -514,7 +516,7 @@ std::vector<CinRule> cin_episode_rules() {
        "assessment",
        {"AssessmentAuthorisationDate", "AssessmentFactors"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups factors = factors_by_assessment(c);
+         const Groups& factors = factors_by_assessment(c);
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          const int year = c.census.year;
          each_row(c, out, M::kAssessments, [&](size_t a) {
@@ -530,7 +532,7 @@ std::vector<CinRule> cin_episode_rules() {
       {"8898", " The assessment has more than one parental or child factors with the same code",
        {"AssessmentFactors"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups factors = factors_by_assessment(c);
+         const Groups& factors = factors_by_assessment(c);
          each_row(c, out, M::kAssessments, [&](size_t a) {
            auto list = factors_of(c, factors, a);
            std::sort(list.begin(), list.end());
@@ -542,7 +544,7 @@ std::vector<CinRule> cin_episode_rules() {
        "recorded at the end of assessment.",
        {"AssessmentFactors"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups factors = factors_by_assessment(c);
+         const Groups& factors = factors_by_assessment(c);
          std::set<std::string_view> disabled;
          const Column child(c.table(M::kDisabilities), "LAchildID"),
              code(c.table(M::kDisabilities), "Disability");
@@ -582,7 +584,7 @@ std::vector<CinRule> cin_episode_rules() {
       {"4001", "A CIN Plan cannot run concurrently with a Child Protection Plan",
        {"CINPlanEndDate", "CPPendDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups cpp(c.table(M::kChildProtectionPlans), "CINdetailsID");
+         const Groups& cpp = c.groups(M::kChildProtectionPlans, "CINdetailsID");
          const Column cpp_end(c.table(M::kChildProtectionPlans), "CPPendDate");
          const Column episode(plans(c), "CINdetailsID"), start(plans(c), "CINPlanStartDate"),
              end(plans(c), "CINPlanEndDate");
@@ -669,7 +671,7 @@ std::vector<CinRule> cin_episode_rules() {
        {"CINPlanStartDate", "CPPstartDate", "CPPendDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& cpp = c.table(M::kChildProtectionPlans);
-         const Groups cpp_of(cpp, "LAchildID");
+         const Groups& cpp_of = c.groups(M::kChildProtectionPlans, "LAchildID");
          const Column cpp_start(cpp, "CPPstartDate"), cpp_end(cpp, "CPPendDate");
          const Column child(plans(c), "LAchildID"), start(plans(c), "CINPlanStartDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -688,7 +690,7 @@ std::vector<CinRule> cin_episode_rules() {
        "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
        {"CINPlanStartDate", "CINPlanEndDate", "CPPstartDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups plans_of(plans(c), "LAchildID");
+         const Groups& plans_of = c.groups(M::kCinPlanDates, "LAchildID");
          const Column plan_start(plans(c), "CINPlanStartDate"), plan_end(plans(c), "CINPlanEndDate");
          const CsvTable& cpp = c.table(M::kChildProtectionPlans);
          const Column child(cpp, "LAchildID"), start(cpp, "CPPstartDate");

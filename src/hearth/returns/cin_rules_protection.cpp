@@ -66,7 +66,7 @@ std::vector<CinRule> cin_protection_rules() {
        "and it should only be recorded in one",
        {"DateOfInitialCPC"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups details_of(c.table(M::kCinDetails), "LAchildID");
+         const Groups& details_of = c.groups(M::kCinDetails, "LAchildID");
          const Column details_icpc(c.table(M::kCinDetails), "DateOfInitialCPC");
          const Column child(s47(c), "LAchildID"), icpc(s47(c), "DateOfInitialCPC");
          each_row(c, out, M::kSection47, [&](size_t r) {
@@ -153,7 +153,7 @@ std::vector<CinRule> cin_protection_rules() {
        "ongoing",
        {"S47ActualStartDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups by_episode(s47(c), "CINdetailsID");
+         const Groups& by_episode = c.groups(M::kSection47, "CINdetailsID");
          const Column episode(s47(c), "CINdetailsID"), start(s47(c), "S47ActualStartDate"),
              icpc(s47(c), "DateOfInitialCPC"), not_required(s47(c), "ICPCnotRequired");
          each_row(c, out, M::kSection47, [&](size_t a) {
@@ -206,7 +206,7 @@ std::vector<CinRule> cin_protection_rules() {
        "conference.",
        {"CPPstartDate", "DateOfInitialCPC"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups s47_of(s47(c), "CINdetailsID");
+         const Groups& s47_of = c.groups(M::kSection47, "CINdetailsID");
          const Column s47_icpc(s47(c), "DateOfInitialCPC");
          const Column details_icpc(c.table(M::kCinDetails), "DateOfInitialCPC");
          const Column episode(cpp(c), "CINdetailsID"), start(cpp(c), "CPPstartDate");
@@ -262,7 +262,7 @@ std::vector<CinRule> cin_protection_rules() {
        "The review date cannot be on the same day or before the Child protection Plan start date.",
        {"CPPstartDate", "CPPreviewDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups plan(cpp(c), "CPPID");
+         const Groups& plan = c.groups(M::kChildProtectionPlans, "CPPID");
          const Column plan_start(cpp(c), "CPPstartDate");
          const Column id(reviews(c), "CPPID"), date(reviews(c), "CPPreviewDate");
          each_row(c, out, M::kReviews, [&](size_t r) {
@@ -343,10 +343,10 @@ std::vector<CinRule> cin_protection_rules() {
       {"4003", "A CPP review date is shown as being held at the same time as an open CIN Plan.",
        {"CINPlanStartDate", "CINPlanEndDate", "CPPreviewDate"}, kAll, kLast,
        [](const CinContext& c, Out& out) {
-         const Groups plan_of(cpp(c), "CPPID");
+         const Groups& plan_of = c.groups(M::kChildProtectionPlans, "CPPID");
          const Column plan_end(cpp(c), "CPPendDate");
          const CsvTable& cin_plans = c.table(M::kCinPlanDates);
-         const Groups cin_plans_of(cin_plans, "LAchildID");
+         const Groups& cin_plans_of = c.groups(M::kCinPlanDates, "LAchildID");
          const Column cin_start(cin_plans, "CINPlanStartDate"), cin_end(cin_plans, "CINPlanEndDate");
          const Column child(reviews(c), "LAchildID"), id(reviews(c), "CPPID"),
              date(reviews(c), "CPPreviewDate");

@@ -168,7 +168,7 @@ int run_export_cin(const ExportOptions& o) {
   auto la = choose_authority(**store, o.la);
   if (!la) return report(la.error());
   std::cerr << fmt::format("export: reading authority {}'s records...\n", *la);
-  auto records = returns::load_cin_census_records(**store, *la);
+  auto records = returns::load_cin_census_records(**store, *la, year);
   if (!records) return report(records.error());
   core::SystemClock clock;
   const returns::CinCensus census = returns::export_cin_census(*records, year, clock.now());

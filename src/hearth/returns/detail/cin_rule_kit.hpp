@@ -2,6 +2,8 @@
 // reading a module's values, and recording a failure.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +16,28 @@
 #include "hearth/returns/detail/column.hpp"
 
 namespace hearth::returns {
+namespace detail {
+
+// The rows of a module by the value of a column (LAchildID, CINdetailsID, AssessmentID, CPPID).
+// Built once a validation for each (module, column) a rule asks for: CinContext::groups.
+class Groups {
+ public:
+  Groups(const CsvTable& t, std::string_view column) {
+    const Column key(t, column);
+    for (size_t r = 0; r < t.rows.size(); ++r) rows_[key(r)].push_back(r);
+  }
+  const std::vector<size_t>& operator[](std::string_view key) const {
+    static const std::vector<size_t> kNone;
+    auto found = rows_.find(key);
+    return found == rows_.end() ? kNone : found->second;
+  }
+  const auto& all() const { return rows_; }
+
+ private:
+  std::unordered_map<std::string_view, std::vector<size_t>> rows_;
+};
+
+}  // namespace detail
 
 struct CinContext {
   const CinCensus& census;
@@ -24,6 +48,13 @@ struct CinContext {
   std::unordered_map<std::string_view, size_t> child_by_id;    // LAchildID: its first row
 
   const CsvTable& table(CinModule m) const { return census.table(m); }
+  // The rows of a module by a column's value, built the first time a rule asks.
+  const detail::Groups& groups(CinModule m, std::string_view column) const {
+    auto& slot = group_cache[{m, std::string(column)}];
+    if (!slot) slot = std::make_unique<detail::Groups>(census.table(m), column);
+    return *slot;
+  }
+  mutable std::map<std::pair<CinModule, std::string>, std::unique_ptr<detail::Groups>> group_cache;
 };
 
 namespace detail {
@@ -66,24 +97,6 @@ inline void fail_return(const CinContext& c, Out& out, M module) {
   f.fields = c.rule->fields;
   out.push_back(std::move(f));
 }
-
-// The rows of a module by the value of a column (LAchildID, CINdetailsID, AssessmentID, CPPID).
-class Groups {
- public:
-  Groups(const CsvTable& t, std::string_view column) {
-    const Column key(t, column);
-    for (size_t r = 0; r < t.rows.size(); ++r) rows_[key(r)].push_back(r);
-  }
-  const std::vector<size_t>& operator[](std::string_view key) const {
-    static const std::vector<size_t> kNone;
-    auto found = rows_.find(key);
-    return found == rows_.end() ? kNone : found->second;
-  }
-  const auto& all() const { return rows_; }
-
- private:
-  std::unordered_map<std::string_view, std::vector<size_t>> rows_;
-};
 
 // The CINdetails row a nested module's row belongs to.
 inline std::optional<size_t> details_row(const CinContext& c, M module, size_t row) {

@@ -1,5 +1,9 @@
 #include "hearth/store/detail/codec.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <thread>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -149,6 +153,35 @@ core::Result<Record> decode(RecordKind kind, std::string_view body) {
     return core::Error::corrupt(fmt::format("stored {} record cannot be read: {}",
                                             domain::record_kind_name(kind), e.what()));
   }
+}
+
+core::Result<std::vector<Record>> decode_many(
+    const std::vector<std::pair<RecordKind, std::string>>& bodies) {
+  std::vector<Record> records(bodies.size());
+  // Below a few thousand bodies a thread costs more than it saves.
+  constexpr size_t kPerThread = 4096;
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = std::min(cores, 1 + bodies.size() / kPerThread);
+  std::vector<std::optional<std::pair<size_t, core::Error>>> failures(threads);
+  auto decode_range = [&](size_t part) {
+    const size_t from = bodies.size() * part / threads, to = bodies.size() * (part + 1) / threads;
+    for (size_t i = from; i < to; ++i) {
+      auto record = decode(bodies[i].first, bodies[i].second);
+      if (!record) {
+        failures[part].emplace(i, record.error());
+        return;
+      }
+      records[i] = std::move(*record);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t part = 1; part < threads; ++part) workers.emplace_back(decode_range, part);
+  decode_range(0);
+  for (auto& worker : workers) worker.join();
+  for (const auto& failure : failures) {
+    if (failure) return failure->second;  // parts are in order: the first is the earliest
+  }
+  return records;
 }
 
 }  // namespace hearth::store::detail

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "hearth/core/result.hpp"
 #include "hearth/store/store.hpp"
@@ -15,5 +17,11 @@ namespace hearth::store::detail {
 
 std::string encode(const Record& record);
 core::Result<Record> decode(RecordKind kind, std::string_view body);
+
+// Bodies read from the store, decoded on every core: decoding the JSON is most of what loading
+// an engine's records costs (an export's tens of thousands of records). In the order given; the
+// first body, in that order, that does not decode fails them all.
+core::Result<std::vector<Record>> decode_many(
+    const std::vector<std::pair<RecordKind, std::string>>& bodies);
 
 }  // namespace hearth::store::detail

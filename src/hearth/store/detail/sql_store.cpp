@@ -604,22 +604,20 @@ Result<std::vector<Record>> SqlStore::load_all(RecordKind kind, std::string_view
   s.reset();
   s.bind_text(1, domain::record_kind_name(kind));
   if (!la_code.empty()) s.bind_text(2, la_code);
-  std::vector<Record> records;
+  std::vector<std::pair<RecordKind, std::string>> bodies;
   auto read = each_row(s, [&](Statement& row) -> Status {
-    auto record = decode(kind, row.column_text(0));
-    if (!record) return record.error();
-    records.push_back(std::move(*record));
+    bodies.emplace_back(kind, std::string(row.column_text(0)));
     return {};
   });
   if (!read) return read.error();
-  return records;
+  return decode_many(bodies);
 }
 
 Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code,
                                                         std::span<const std::string> child_ids,
                                                         std::span<const RecordKind> kinds) {
-  std::vector<Record> records;
-  if (child_ids.empty() || kinds.empty()) return records;
+  std::vector<std::pair<RecordKind, std::string>> bodies;
+  if (child_ids.empty() || kinds.empty()) return std::vector<Record>();
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   std::string kind_list;
@@ -645,15 +643,12 @@ Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code
     for (size_t i = 0; i < chunk.size(); ++i) s.bind_text(static_cast<int>(i + 2), chunk[i]);
     auto read = each_row(s, [&](Statement& row) -> Status {
       auto kind = domain::record_kind_from_name(row.column_text(0));
-      if (!kind) return {};
-      auto record = decode(*kind, row.column_text(1));
-      if (!record) return record.error();
-      records.push_back(std::move(*record));
+      if (kind) bodies.emplace_back(*kind, std::string(row.column_text(1)));
       return {};
     });
     if (!read) return read.error();
   }
-  return records;
+  return decode_many(bodies);
 }
 
 Result<std::vector<std::pair<std::string, int64_t>>> SqlStore::authorities() {

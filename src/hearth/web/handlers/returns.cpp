@@ -54,7 +54,7 @@ core::Result<Asked> asked(const Request& request, int last_year) {
 core::Result<returns::ValidationReport> report_of(Services& services, const std::string& la,
                                                   const Asked& a) {
   if (a.which == "cin") {
-    auto records = returns::load_cin_census_records(services.store, la);
+    auto records = returns::load_cin_census_records(services.store, la, a.year);
     if (!records) return records.error();
     return returns::validate_cin_census(
         returns::export_cin_census(*records, a.year, services.clock.now()));
