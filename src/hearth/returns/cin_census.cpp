@@ -1,6 +1,7 @@
 #include "hearth/returns/cin_census.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -306,32 +307,30 @@ std::string write_cin_census(const CinCensus& census) {
 
 namespace {
 
-// The line of each byte offset, for messages.
+// The line of each byte offset, for messages and rows. Counted as the reader goes: rows come
+// in document order, so each line end is counted once; an earlier offset (an error) counts
+// again from the start. Nothing is stored a line, so a file of line ends costs no memory.
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
-        starts_.push_back(i + 1);
-      }
-    }
-  }
+  explicit LineIndex(std::string_view text) : text_(text) {}
   int64_t line_of(ptrdiff_t offset) const {
     if (offset < 0) return 0;
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<size_t>(offset));
-    return static_cast<int64_t>(it - starts_.begin());
+    const size_t to = std::min(static_cast<size_t>(offset), text_.size());
+    if (to < at_) {
+      at_ = 0;
+      line_ = 1;
+    }
+    for (; at_ < to; ++at_) {
+      const char c = text_[at_];
+      if (c == '\n' || (c == '\r' && (at_ + 1 == text_.size() || text_[at_ + 1] != '\n'))) ++line_;
+    }
+    return line_;
   }
 
  private:
-  std::vector<size_t> starts_;
-};
-
-// The census's shape: which elements each element may hold. An item (a leaf) holds text.
-struct Shape {
-  std::string_view name;
-  bool repeats = false;  // may appear more than once where it is
-  std::vector<Shape> children;
+  std::string_view text_;
+  mutable size_t at_ = 0;
+  mutable int64_t line_ = 1;
 };
 
 class Reader {
@@ -607,22 +606,66 @@ class Reader {
   int children_count_ = 0, details_count_ = 0, assessments_count_ = 0, plans_count_ = 0;
 };
 
-// An entity reference other than XML's five and character references: pugixml leaves one as
-// text, and a census never has one (a DTD would have to define it).
-core::Status check_entities(std::string_view text, std::string_view file, const LineIndex& lines) {
-  for (size_t at = text.find('&'); at != std::string_view::npos; at = text.find('&', at + 1)) {
+// A character XML 1.0 allows (its Char production).
+bool xml_char(uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// What pugixml would let through and a census never has: an entity reference other than XML's
+// five (a DTD would have to define it), a character reference to a character XML does not
+// allow (&#1;, &#xD800;: pugixml would decode it into the value), and a control character.
+// Comments and CDATA sections are passed over: "&" is plain text there.
+core::Status check_text(std::string_view text, std::string_view file, const LineIndex& lines) {
+  auto refuse = [&](size_t at, std::string message) {
+    return Error::invalid("", std::move(message))
+        .at(std::string(file), lines.line_of(static_cast<ptrdiff_t>(at)));
+  };
+  for (size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (c == '<' && text.substr(at, 4) == "<!--") {
+      const size_t end = text.find("-->", at + 4);
+      if (end == std::string_view::npos) break;  // the parser reports it
+      at = end + 2;
+      continue;
+    }
+    if (c == '<' && text.substr(at, 9) == "<![CDATA[") {
+      const size_t end = text.find("]]>", at + 9);
+      if (end == std::string_view::npos) break;
+      at = end + 2;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      return refuse(at, fmt::format("has the control character 0x{:02X}, which XML does not allow",
+                                    byte));
+    }
+    if (c != '&') continue;
     const std::string_view rest = text.substr(at + 1, 12);
-    if (rest.starts_with('#')) continue;
+    const size_t end = rest.find(';');
+    if (rest.starts_with('#')) {
+      const bool hex = rest.size() > 1 && (rest[1] == 'x' || rest[1] == 'X');
+      const std::string_view digits =
+          end == std::string_view::npos ? std::string_view() : rest.substr(hex ? 2 : 1, end - (hex ? 2 : 1));
+      uint32_t value = 0;
+      const auto [ptr, ec] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+      const bool ok = !digits.empty() && ec == std::errc() && ptr == digits.data() + digits.size();
+      if (!ok || !xml_char(value)) {
+        return refuse(at, fmt::format("has the character reference &{}; to a character XML "
+                                      "does not allow",
+                                      rest.substr(0, end == std::string_view::npos ? 8 : end)));
+      }
+      continue;
+    }
     bool known = false;
     for (std::string_view entity : {"amp;", "lt;", "gt;", "quot;", "apos;"}) {
       if (rest.starts_with(entity)) known = true;
     }
     if (!known) {
-      const size_t end = rest.find(';');
-      return Error::invalid("", fmt::format("has the entity reference &{}; which the CIN census "
-                                            "does not define (only &amp; &lt; &gt; &quot; &apos;)",
-                                            rest.substr(0, end == std::string_view::npos ? 8 : end)))
-          .at(std::string(file), lines.line_of(static_cast<ptrdiff_t>(at)));
+      return refuse(at, fmt::format("has the entity reference &{}; which the CIN census does not "
+                                    "define (only &amp; &lt; &gt; &quot; &apos;)",
+                                    rest.substr(0, end == std::string_view::npos ? 8 : end)));
     }
   }
   return {};
@@ -641,16 +684,12 @@ core::Result<CinCensus> parse_cin_census(std::string_view xml, std::string_view 
                                                 : "is not UTF-8 text")
         .at(file, lines.line_of(static_cast<ptrdiff_t>(*bad)));
   }
-  HEARTH_RETURN_IF_ERROR(check_entities(xml, file, lines));
-  // XML 1.0 allows no control character but tab and the line ends; pugixml would read one.
-  for (size_t i = 0; i < xml.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(xml[i]);
-    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
-      return Error::invalid("", fmt::format("has the control character 0x{:02X}, which XML does "
-                                            "not allow",
-                                            byte))
-          .at(file, lines.line_of(static_cast<ptrdiff_t>(i)));
-    }
+  HEARTH_RETURN_IF_ERROR(check_text(xml, file, lines));
+  // Each element is a node of some 50 bytes: more than any census has would be gigabytes.
+  if (std::count(xml.begin(), xml.end(), '<') > kMaxCinCensusTags) {
+    return Error::invalid("", fmt::format("has more than {} million tags: no census has so many",
+                                          kMaxCinCensusTags / 1'000'000))
+        .at(file, 0);
   }
   pugi::xml_document doc;
   // Without parse_eol, offsets stay those of the file, for line numbers; values are trimmed.
@@ -677,6 +716,13 @@ core::Result<CinCensus> parse_cin_census(std::string_view xml, std::string_view 
       }
       census.year = date->year() + (date->month() > 3 ? 1 : 0);
     }
+  }
+  if (census.year > kLastCinCensusYear) {
+    return Error::invalid("ReferenceDate",
+                          fmt::format("the census is of {}-{:02}, after {}: is the ReferenceDate "
+                                      "mistyped?",
+                                      census.year - 1, census.year % 100, kLastCinCensusYear))
+        .at(file, header.lines.empty() ? 1 : header.lines[0]);
   }
   if (census.year < kFirstCinCensusYear) {
     return Error::invalid("ReferenceDate",

@@ -55,6 +55,8 @@ const CinModuleLayout& cin_module(CinModule module);
 
 // The first collection year Hearth writes and reads (2024-25: Sex replaced GenderCurrent).
 inline constexpr int kFirstCinCensusYear = 2025;
+// The last year the rules are written for (they apply until a year changes them).
+inline constexpr int kLastCinCensusYear = 2100;
 
 // One census file as tables: every module is there, perhaps with no rows. Each row's line is
 // the line its element starts on.
@@ -73,6 +75,9 @@ CinCensus empty_cin_census(int year, std::string file);
 // Files larger than this are refused before they are read: the largest authority's census is
 // tens of megabytes, and the parsed document takes a few times its size.
 inline constexpr uint64_t kMaxCinCensusBytes = 256ull << 20;
+// And files with more tags than this: the largest authority's census has under 2 million, and
+// each element read costs memory of its own, whatever the file's size.
+inline constexpr int64_t kMaxCinCensusTags = 20'000'000;
 
 // Reads a census. The year is the Header's ReferenceDate's, or `year` when the file has none.
 // Refused, naming the file, line and element: text that is not well-formed XML or not UTF-8,

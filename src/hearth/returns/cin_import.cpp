@@ -44,10 +44,13 @@ class Item {
     if (!*d) return bad(column, "is missing: the record cannot be kept without it");
     return **d;
   }
+  // A yes/no item the census requires: missing is refused, not read as "no", so that an
+  // import does not hide what rule 8568 would report.
   Result<bool> yes_no(std::string_view column) const {
     const std::string value = core::ascii_lower(text(column));
     if (value == "true" || value == "1") return true;
-    if (value == "false" || value == "0" || value.empty()) return false;
+    if (value == "false" || value == "0") return false;
+    if (value.empty()) return bad(column, "is missing: the census requires true or false");
     return bad(column, fmt::format("'{}' is not true, false, 1 or 0", text(column)));
   }
 
@@ -214,12 +217,14 @@ class Importer {
     p.initial_category = i.text("InitialCategoryOfAbuse");
     p.latest_category = i.text("LatestCategoryOfAbuse");
     const std::string previous = i.text("NumberOfPreviousCPP");
-    if (!previous.empty()) {
-      if (previous.size() > 3 || previous.find_first_not_of("0123456789") != std::string::npos) {
-        return i.bad("NumberOfPreviousCPP", fmt::format("'{}' is not a whole number", previous));
-      }
-      p.previous_plans = std::stoi(previous);
+    if (previous.empty()) {
+      return i.bad("NumberOfPreviousCPP", "is missing: the census requires it (0 for a first plan)");
     }
+    if (previous.size() > 3 || previous.find_first_not_of("0123456789") != std::string::npos) {
+      return i.bad("NumberOfPreviousCPP",
+                   fmt::format("'{}' is not a number of plans from 0 to 999", previous));
+    }
+    p.previous_plans = std::stoi(previous);
     record_of_[{M::kChildProtectionPlans, i.text("CPPID")}] = records_.size();
     keep(i, std::move(p));
     return {};

@@ -6,8 +6,9 @@
 //
 // Codes are kept as given: validation judges them. Refused, naming file, line and item: a
 // date that is not a date (YYYY-MM-DD), a yes/no item that is not true, false, 1 or 0, a
-// number of previous plans that is not a whole number, a Child without LAchildID, one child
-// twice, and a module without the date that identifies it.
+// number of previous plans that is not a whole number, a required yes/no item or number of
+// previous plans that is missing (read as "no" or 0, it would hide the rules' findings), a
+// Child without LAchildID, one child twice, and a module without the date that identifies it.
 #pragma once
 
 #include <string>

@@ -42,9 +42,10 @@ std::string report_csv(const ValidationReport& report) {
   t.columns = {"rule", "message", "table", "file", "line", "child", "fields"};
   for (const auto& f : report.failures) {
     const RuleSummary* rule = report.rule(f.rule);
+    // A return made from the records, not read from a file, has no lines to name.
     t.rows.push_back({std::string(f.rule), rule ? std::string(rule->message) : "",
-                      std::string(f.table), f.file, std::to_string(f.line), f.child,
-                      fields_text(f)});
+                      std::string(f.table), f.file, f.line > 0 ? std::to_string(f.line) : "",
+                      f.child, fields_text(f)});
   }
   return write_csv(t);
 }
@@ -66,7 +67,7 @@ std::string report_json(const ValidationReport& report) {
     out["failures"].push_back({{"rule", f.rule},
                                {"table", f.table},
                                {"file", f.file},
-                               {"line", f.line},
+                               {"line", f.line > 0 ? nlohmann::json(f.line) : nlohmann::json()},
                                {"child", f.child},
                                {"fields", f.fields}});
   }
@@ -87,7 +88,8 @@ std::string report_text(const ValidationReport& report) {
   constexpr size_t kShown = 50;
   for (size_t i = 0; i < report.failures.size() && i < kShown; ++i) {
     const auto& f = report.failures[i];
-    out += fmt::format("{} line {}: rule {}: child {} ({})\n", f.file, f.line, f.rule, f.child,
+    out += fmt::format("{}{}: rule {}: child {} ({})\n", f.file,
+                       f.line > 0 ? fmt::format(" line {}", f.line) : "", f.rule, f.child,
                        fields_text(f));
   }
   if (report.failures.size() > kShown) {

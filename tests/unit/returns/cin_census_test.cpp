@@ -130,6 +130,47 @@ TEST(CinCensus, AnEntityTheCensusDoesNotDefineIsRefused) {
   EXPECT_EQ(ok->table(M::kHeader).rows[0][5], "Hearth & A");
 }
 
+TEST(CinCensus, ACharacterReferenceToACharacterXmlDoesNotAllowIsRefused) {
+  // pugixml decodes any character reference: &#1; would be a control character in the value,
+  // &#xD800; bytes that are not UTF-8, &#0; an early end of it.
+  for (std::string_view reference : {"&#1;", "&#xD800;", "&#0;", "&#x110000;", "&#xZZ;"}) {
+    const core::Error e = parse_error(replace(valid_census_xml(), "<LAchildID>C2",
+                                              "<LAchildID>C" + std::string(reference) + "2"));
+    EXPECT_THAT(e.message, HasSubstr("character reference")) << reference;
+    EXPECT_EQ(e.line, 71) << reference;
+  }
+}
+
+TEST(CinCensus, AnAmpersandInACommentOrCdataIsText) {
+  auto census = parse_cin_census(
+      replace(replace(valid_census_xml(), "<Message>", "<Message>\n<!-- Smith & Co, R&D -->"),
+              "<SoftwareCode>Hearth", "<SoftwareCode><![CDATA[R&D ]]>Hearth"),
+      "census.xml", 2026);
+  ASSERT_TRUE(census.ok()) << census.error().message;
+  EXPECT_EQ(census->table(M::kHeader).rows[0][5], "R&D Hearth");
+}
+
+TEST(CinCensus, AReferenceDateAfterTheRulesYearsIsRefused) {
+  const core::Error e = parse_error(
+      replace(valid_census_xml(), "2026-03-31</ReferenceDate>", "2150-03-31</ReferenceDate>"));
+  EXPECT_THAT(e.message, HasSubstr("mistyped"));
+}
+
+TEST(CinCensus, ACensusWithoutAHeaderIsReadAndItsWholeReturnFailuresAreAtLineOne) {
+  auto census = parse_cin_census(
+      "<Message>\n<Children>\n<Child><ChildIdentifiers><LAchildID>A1</LAchildID>"
+      "</ChildIdentifiers></Child>\n</Children>\n</Message>\n",
+      "census.xml", 2026);
+  ASSERT_TRUE(census.ok()) << census.error().message;
+  EXPECT_EQ(census->year, 2026);
+  bool whole_return = false;
+  for (const auto& f : validate_cin_census(*census).failures) {
+    EXPECT_GE(f.line, 1) << f.rule;
+    if (f.rule == "2887Q") whole_return = f.line == 1;
+  }
+  EXPECT_TRUE(whole_return);
+}
+
 TEST(CinCensus, AnElementTheCensusDoesNotHaveWhereItIsIsRefused) {
   const core::Error e = parse_error(
       replace(valid_census_xml(), "<Sex>M</Sex>", "<Sex>M</Sex>\n        <Gender>M</Gender>"));
@@ -323,6 +364,9 @@ TEST(CinCensusExport, WritesTheYearAsItStoodOn31March) {
   EXPECT_EQ(reviews.rows[0][*reviews.column("CPPreviewDate")], "2025-09-01");
   EXPECT_THAT(xml, HasSubstr("<DateTime>2026-05-01T09:00:00</DateTime>"));
   EXPECT_THAT(xml, HasSubstr("<LEA>202</LEA>"));
+  // Made from records, the census has no lines: the report leaves the line empty.
+  const std::string report = report_csv(validate_cin_census(census));
+  EXPECT_THAT(report, HasSubstr(",cin_census.xml,,")) << report;
 }
 
 TEST(CinCensusExport, ImportThenExportGivesTheSameCensus) {
@@ -392,6 +436,13 @@ TEST(CinCensusImport, ABadDateOrFlagIsRefusedNamingTheLineAndItem) {
   auto bad_flag = records_from_cin_census(flag, "202");
   ASSERT_FALSE(bad_flag.ok());
   EXPECT_EQ(bad_flag.error().field, "ICPCnotRequired");
+
+  CinCensus blank = valid_census();
+  test::cell(blank, M::kCinDetails, 1, "ReferralNFA") = "";
+  auto missing = records_from_cin_census(blank, "202");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "ReferralNFA");
+  EXPECT_THAT(missing.error().message, HasSubstr("is missing"));
 
   CinCensus twice = valid_census();
   test::rename_child(twice, "C2", "C1");

@@ -416,6 +416,63 @@ TEST_F(Pages, StatisticsShowCountsAndHideSmallOnes) {
   EXPECT_TRUE(contains(page.body, "<dd class=\"govuk-summary-list__value\">c</dd>"));
 }
 
+// Two children referred in 2024-25, each with a referral source the DfE does not have (rule
+// 8866); C0091 is restricted.
+void seed_returns_children(World& world) {
+  domain::Child hidden = make_child("202", "C0091", "Hidden", "Child", core::Date::parse_iso("2015-01-01").value());
+  hidden.restricted = true;
+  hidden.ethnicity = "WBRI";
+  domain::Child seen = make_child("202", "C0092", "Seen", "Child", core::Date::parse_iso("2016-01-01").value());
+  seen.ethnicity = "WBRI";
+  seen.team_id = "T2";
+  std::vector<store::Record> records = {hidden, seen};
+  for (const auto* child : {&hidden, &seen}) {
+    domain::Referral r;
+    r.id = "REF-" + child->id;
+    r.la_code = "202";
+    r.child_id = child->id;
+    r.referral_date = core::Date::parse_iso("2024-06-01").value();
+    r.source = "XX";
+    r.primary_need = "N1";
+    records.push_back(r);
+  }
+  world.store.seed(records);
+}
+
+TEST_F(Pages, TheReturnsPageGroupsFailuresByRuleAndHidesARestrictedChild) {
+  seed_returns_children(world_);
+  const SignedIn analyst = world_.session_for(Role::kAnalyst);
+  Response page = get(analyst, "/returns?return=cin&year=2025");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "CIN census 2024-25"));
+  EXPECT_TRUE(contains(page.body, "Source of Referral is missing or an invalid code"));
+  EXPECT_TRUE(contains(page.body, "C0092"));
+  EXPECT_FALSE(contains(page.body, "C0091"));  // restricted: counted, never named
+  EXPECT_TRUE(contains(page.body, "(a restricted record)"));
+  EXPECT_FALSE(contains(page.body, "href=\"/children/"));  // an analyst opens no record
+  // The CSV hides the restricted child too.
+  Response csv = get(analyst, "/returns/report.csv?return=cin&year=2025");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(contains(csv.body, "8866,"));
+  EXPECT_FALSE(contains(csv.body, "C0091"));
+  EXPECT_EQ(get(analyst, "/returns?return=cin&year=2024").status, 400);
+  EXPECT_EQ(get(analyst, "/returns?return=xyz").status, 400);
+
+  // A team manager may open the summary of a child who is not restricted: a link.
+  const SignedIn manager = world_.session_for(Role::kTeamManager);
+  Response theirs = get(manager, "/returns?return=cin&year=2025");
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_TRUE(contains(theirs.body, "href=\"/children/202/C0092\""));
+  EXPECT_FALSE(contains(theirs.body, "C0091"));
+  // Each child named is audited for whoever saw the page.
+  bool audited = false;
+  for (const auto& entry : world_.audit()) {
+    if (entry.event.action == "returns.validate" && entry.event.child_id == "C0092") audited = true;
+    EXPECT_FALSE(entry.event.action == "returns.validate" && entry.event.child_id == "C0091");
+  }
+  EXPECT_TRUE(audited);
+}
+
 TEST_F(Pages, AnAdministratorAddsAnAccountSeeingItsPasswordOnceAndFieldErrorsOnTheForm) {
   const SignedIn admin = world_.session_for(Role::kAdministrator);
   Response bad = post(&admin, "/admin/users",

@@ -115,9 +115,9 @@ Runner add_import(CLI::App& app) {
                   "The authority the census is of: its three-digit code (default: the "
                   "Header's LEA)");
   cin->add_option("--year", o->year,
-                  "The collection year, by the 31 March it ends on, when the file's Header has "
-                  "no ReferenceDate")
-      ->check(CLI::Range(2014, 2100));
+                  "The collection year, by the 31 March it ends on, for a file whose Header has "
+                  "no ReferenceDate (the ReferenceDate decides otherwise)")
+      ->check(CLI::Range(returns::kFirstCinCensusYear, returns::kLastCinCensusYear));
   return [o, ssda903, cin]() -> int {
     if (ssda903->parsed()) return run_import_903(*o);
     if (cin->parsed()) return run_import_cin(*o);

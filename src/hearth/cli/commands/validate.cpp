@@ -82,9 +82,9 @@ Runner add_validate(CLI::App& app) {
   auto* cin = command->add_subcommand("cin", "The CIN census XML: one file");
   cin->add_option("file", o->paths, "The census file")->required()->expected(1);
   cin->add_option("--year", o->year,
-                  "The collection year, by the 31 March it ends on, when the file's Header has "
-                  "no ReferenceDate")
-      ->check(CLI::Range(2014, 2100));
+                  "The collection year, by the 31 March it ends on, for a file whose Header has "
+                  "no ReferenceDate (the ReferenceDate decides otherwise)")
+      ->check(CLI::Range(returns::kFirstCinCensusYear, returns::kLastCinCensusYear));
   add_report_options(cin, *o);
   return [o, ssda903, cin]() -> int {
     if (ssda903->parsed()) return run_validate_903(*o);

@@ -86,14 +86,15 @@ inline void fail(const CinContext& c, Out& out, M module, size_t row) {
   out.push_back(std::move(f));
 }
 
-// A failure of the return as a whole (a proportion, a count), at the Header.
+// A failure of the return as a whole (a proportion, a count), at the Header (or the file's
+// first line, when it has none).
 inline void fail_return(const CinContext& c, Out& out, M module) {
   const CsvTable& header = c.table(M::kHeader);
   RuleFailure f;
   f.rule = c.rule->code;
   f.table = cin_module(module).name;
   f.file = header.file;
-  f.line = header.lines.empty() ? 0 : header.lines.front();
+  f.line = header.lines.empty() ? 1 : header.lines.front();
   f.fields = c.rule->fields;
   out.push_back(std::move(f));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -175,7 +176,13 @@ core::Result<std::vector<Record>> decode_many(
     }
   };
   std::vector<std::thread> workers;
-  for (size_t part = 1; part < threads; ++part) workers.emplace_back(decode_range, part);
+  size_t started = 1;
+  try {
+    for (; started < threads; ++started) workers.emplace_back(decode_range, started);
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): the parts not started are decoded here.
+  }
+  for (size_t part = started; part < threads; ++part) decode_range(part);
   decode_range(0);
   for (auto& worker : workers) worker.join();
   for (const auto& failure : failures) {

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "hearth/returns/ssda903.hpp"
 #include "hearth/returns/ssda903_rules.hpp"
 #include "hearth/web/format.hpp"
+#include "hearth/web/handlers/child_record.hpp"
 #include "hearth/web/handlers/pages.hpp"
 #include "hearth/web/services.hpp"
 
@@ -21,6 +23,7 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kShownPerRule = 100;  // the rest are in the CSV
+constexpr std::string_view kRestricted = "(a restricted record)";
 
 // Which return and year the page is asked for.
 struct Asked {
@@ -50,18 +53,51 @@ core::Result<Asked> asked(const Request& request, int last_year) {
   return a;
 }
 
-// The return made from the authority's records, and its report.
-core::Result<returns::ValidationReport> report_of(Services& services, const std::string& la,
-                                                  const Asked& a) {
-  if (a.which == "cin") {
-    auto records = returns::load_cin_census_records(services.store, la, a.year);
-    if (!records) return records.error();
-    return returns::validate_cin_census(
-        returns::export_cin_census(*records, a.year, services.clock.now()));
-  }
-  auto records = returns::load_authority_records(services.store, la);
+// The return made from the authority's records, its report, and what the policy needs to
+// know of each child it names.
+struct Made {
+  returns::ValidationReport report;
+  std::unordered_map<std::string, access::ChildFacts> facts;  // by child id
+};
+
+core::Result<Made> report_of(Services& services, const access::Principal& user, const Asked& a) {
+  const std::string& la = user.la_code;
+  auto records = a.which == "cin" ? returns::load_cin_census_records(services.store, la, a.year)
+                                  : returns::load_authority_records(services.store, la);
   if (!records) return records.error();
-  return returns::validate_ssda903(returns::export_ssda903_files(*records, a.year));
+  Made made;
+  made.report = a.which == "cin" ? returns::validate_cin_census(returns::export_cin_census(
+                                       *records, a.year, services.clock.now()))
+                                 : returns::validate_ssda903(
+                                       returns::export_ssda903_files(*records, a.year));
+  std::set<std::string_view> named;
+  for (const auto& f : made.report.failures) named.insert(f.child);
+  for (const auto& child : records->children) {
+    if (!named.contains(child.id)) continue;
+    access::ChildFacts facts;
+    facts.la_code = child.la_code;
+    facts.child_id = child.id;
+    facts.allocated_worker_id = child.allocated_worker_id;
+    facts.team_id = child.team_id;
+    facts.restricted = child.restricted;
+    if (child.restricted) {
+      auto member =
+          services.store.access().is_restricted_member(la, child.id, user.account_id);
+      if (!member) return member.error();
+      facts.on_restricted_list = *member;
+    }
+    made.facts.emplace(child.id, std::move(facts));
+  }
+  // A restricted child is hidden from everyone not on its list, in a report as anywhere: the
+  // failure is still counted, but the child is not named.
+  for (auto& f : made.report.failures) {
+    auto found = made.facts.find(f.child);
+    if (found != made.facts.end() && found->second.restricted &&
+        !found->second.on_restricted_list) {
+      f.child = kRestricted;
+    }
+  }
+  return made;
 }
 
 std::string year_label(int year) { return fmt::format("{}-{:02}", year - 1, year % 100); }
@@ -72,7 +108,9 @@ std::vector<std::pair<std::string, std::string>> children_named(
   std::set<std::string> ids;
   std::map<std::string_view, size_t> shown;
   for (const auto& f : report.failures) {
-    if (!f.child.empty() && shown[f.rule]++ < kShownPerRule) ids.insert(f.child);
+    if (!f.child.empty() && f.child != kRestricted && shown[f.rule]++ < kShownPerRule) {
+      ids.insert(f.child);
+    }
   }
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& id : ids) out.emplace_back(la, id);
@@ -86,8 +124,9 @@ Response returns_page(const Request& request, const RouteParams&, Services& serv
   const int last_year = core::last_collection_year_ended(services.clock.today());
   auto a = asked(request, last_year);
   if (!a) return bad_request_page(services, a.error().message);
-  auto report = report_of(services, user.la_code, *a);
-  if (!report) return store_failure_page(services, "returns", report.error());
+  auto made = report_of(services, user, *a);
+  if (!made) return store_failure_page(services, "returns", made.error());
+  const returns::ValidationReport* report = &made->report;
   if (auto audited = services.audit.record_listing(
           user, {"returns.validate", "allowed", user.la_code, "", request.target,
                  "statutory return validation"},
@@ -95,8 +134,13 @@ Response returns_page(const Request& request, const RouteParams&, Services& serv
       !audited) {
     return store_failure_page(services, "audit", audited.error());
   }
-
-  const bool may_open = access::decide_by_role(user, access::Permission::kChildSummary).allowed;
+  // A child is a link when the policy would show this user the child's page.
+  auto link_of = [&](const std::string& child) -> std::string {
+    auto found = made->facts.find(child);
+    if (found == made->facts.end()) return "";
+    if (!access::decide(user, access::Permission::kChildSummary, &found->second).allowed) return "";
+    return child_href(user.la_code, child);
+  };
   json view = page_view(request, "Statutory returns", "returns");
   view["scope"] = "Local authority " + user.la_code;
   view["return_name"] = std::string(report->return_name);
@@ -138,9 +182,7 @@ Response returns_page(const Request& request, const RouteParams&, Services& serv
       json row = {{"child", f.child.empty() ? "The whole return" : f.child},
                   {"table", f.table},
                   {"fields", fmt::format("{}", fmt::join(f.fields, ", "))}};
-      if (may_open && !f.child.empty()) {
-        row["child_href"] = "/children/" + user.la_code + "/" + f.child;
-      }
+      if (const std::string href = link_of(f.child); !href.empty()) row["child_href"] = href;
       rows.push_back(row);
     }
     json group = {{"code", rule->code}, {"message", rule->message}, {"count", count},
@@ -161,12 +203,15 @@ Response returns_report_csv(const Request& request, const RouteParams&, Services
   const int last_year = core::last_collection_year_ended(services.clock.today());
   auto a = asked(request, last_year);
   if (!a) return bad_request_page(services, a.error().message);
-  auto report = report_of(services, user.la_code, *a);
-  if (!report) return store_failure_page(services, "returns", report.error());
+  auto made = report_of(services, user, *a);
+  if (!made) return store_failure_page(services, "returns", made.error());
+  const returns::ValidationReport* report = &made->report;
   std::vector<std::pair<std::string, std::string>> children;
   std::set<std::string> ids;
   for (const auto& f : report->failures) {
-    if (!f.child.empty() && ids.insert(f.child).second) children.emplace_back(user.la_code, f.child);
+    if (!f.child.empty() && f.child != kRestricted && ids.insert(f.child).second) {
+      children.emplace_back(user.la_code, f.child);
+    }
   }
   if (auto audited = services.audit.record_listing(
           user, {"returns.validate", "allowed", user.la_code, "", request.target,
