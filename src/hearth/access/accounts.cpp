@@ -190,7 +190,7 @@ core::Result<AccountWithPassword> Accounts::add(const Principal& by, const NewAc
   account.practitioner_id = a.practitioner_id;
   HEARTH_RETURN_IF_ERROR(check_scope(by, account));
   HEARTH_RETURN_IF_ERROR(check_practitioner_free(account));
-  const std::string password = a.password.empty() ? generate_password() : a.password;
+  const std::string password = a.password.empty() ? generate_password(account.username) : a.password;
   auto hash = hasher_.hash(password);
   if (!hash) return hash.error();
   // Audited first: a change that follows a failed audit would have no trace.
@@ -234,7 +234,8 @@ core::Result<std::string> Accounts::reset_password(const Principal& by, std::str
   HEARTH_RETURN_IF_ERROR(check_reason(reason));
   auto found = find_in_scope(by, username);
   if (!found) return found.error();
-  const std::string password = password_in.empty() ? generate_password() : std::string(password_in);
+  const std::string password =
+      password_in.empty() ? generate_password(found->account.username) : std::string(password_in);
   HEARTH_RETURN_IF_ERROR(check_password_policy(password, found->account.username));
   auto hash = hasher_.hash(password);
   if (!hash) return hash.error();

@@ -125,16 +125,18 @@ bool is_common_password(std::string_view password) {
   return common_passwords().count(core::ascii_lower(password)) > 0;
 }
 
-std::string generate_password() {
+std::string generate_password(std::string_view username) {
   ensure_sodium();
   // No 0/o, 1/l: passwords are read aloud and copied by hand.
   static constexpr std::string_view kAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-  std::string out;
-  for (int group = 0; group < 4; ++group) {
-    if (group > 0) out += '-';
-    for (int i = 0; i < 4; ++i) out += kAlphabet[randombytes_uniform(kAlphabet.size())];
+  for (;;) {
+    std::string out;
+    for (int group = 0; group < 4; ++group) {
+      if (group > 0) out += '-';
+      for (int i = 0; i < 4; ++i) out += kAlphabet[randombytes_uniform(kAlphabet.size())];
+    }
+    if (check_password_policy(out, username)) return out;
   }
-  return out;
 }
 
 }  // namespace hearth::access

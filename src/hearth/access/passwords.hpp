@@ -55,8 +55,10 @@ core::Status check_password_policy(std::string_view password, std::string_view u
 // Whether `password` (lower-cased) is on the shipped list.
 bool is_common_password(std::string_view password);
 
-// A random password that passes the policy: four groups of four lower-case letters and digits
-// ("k7fq-m2xp-9cwd-rt4h"), for new accounts and resets made by an administrator.
-std::string generate_password();
+// A random password that passes the policy for `username`: four groups of four lower-case
+// letters and digits ("k7fq-m2xp-9cwd-rt4h"), for new accounts and resets made by an
+// administrator. Drawn again when it happens to hold the username ("amy" in "pw8z-amy2-..."):
+// the policy would refuse it.
+std::string generate_password(std::string_view username = {});
 
 }  // namespace hearth::access

@@ -187,7 +187,8 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
         stay = choose_placement(at.years_since(state.birth), false, state);
       }
       placement_id = open_placement(state, stay, at);
-      reason = "P";
+      // Placed for adoption with the current foster carer (A5): the carer stays (rule 217).
+      reason = stay.place == "A5" ? "U" : "P";
     }
     episode_start = at;
   }
@@ -244,7 +245,11 @@ std::string Generator::leaving_reason(ChildState& state, Date on, bool adoption)
 
 void Generator::care_records(ChildState& state, Date enters, Date leaves, bool adoption,
                              Date placed_for_adoption) {
-  const domain::Child& child = out_.children[state.index];
+  domain::Child& looked_after = out_.children[state.index];
+  // Whether a girl is a mother is asked of every girl looked after (SSDA903 rule 607); the
+  // synthetic girls are not.
+  if (state.sex == 'F') looked_after.is_mother = false;  // sex: an unborn child's is set at birth
+  const domain::Child& child = looked_after;
   // Previous permanence, asked at the start of each period of care.
   out_.previous_permanence.push_back({id("PP", permanence_counter_), la_.la_code, child.id,
                                       rng_.chance(0.9) ? "Z1" : "P4", "", ""});
@@ -281,7 +286,10 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
     outcome.child_id = child.id;
     outcome.collection_year = year;
     const int age = census.years_since(state.birth);
-    if (age >= 4 && age <= 16) {
+    const int age_at_start = core::collection_year_start(year).years_since(state.birth);
+    if (age < 4 || age_at_start >= 17) {
+      // Neither score nor reason for the under-4s and those 17 at the year's start (188, 189).
+    } else if (age <= 16) {
       if (rng_.chance(0.8)) {
         outcome.sdq_score = static_cast<int>(std::clamp(rng_.poisson(14), int64_t{0}, int64_t{40}));
       } else {
@@ -317,7 +325,8 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
       record.number_of_adopters = rng_.chance(0.8) ? 2 : 1;
       record.sex_of_adopters =
           *record.number_of_adopters == 2 ? (rng_.chance(0.9) ? "MF" : "FF") : "F1";
-      record.adopters_legal_status = *record.number_of_adopters == 2 ? "L11" : "L2";
+      // L0: a single adopter (L2, an unmarried couple, needs two: rule 519).
+      record.adopters_legal_status = *record.number_of_adopters == 2 ? "L11" : "L0";
     }
     if (record.decision_date) out_.adoptions.push_back(std::move(record));
   }

@@ -33,7 +33,7 @@ Ssda903Files valid_return(int year = 2026) {
                    {"C2", female, on("02/09/", 2006), "BAFR", "UN3", "1", on("01/02/", 2024)}});
   f.current[T::kEpisodes] =
       make(T::kEpisodes, {{"C1", on("01/06/", 2025), "S", "C2", "N1", "U4", "PR1",
-                           on("01/09/", 2025), "X1", "", "ZZ1 1AA", "ZZ1 2BB", "SC123456"},
+                           on("01/09/", 2025), "X1", "CARPL", "ZZ1 1AA", "ZZ1 2BB", "SC123456"},
                           {"C1", on("01/09/", 2025), "P", "C2", "N1", "U5", "PR1", "", "", "",
                            "ZZ1 1AA", "ZZ1 3CC", "SC654321"}});
   f.current[T::kReviews] =
@@ -83,6 +83,7 @@ struct Case {
   std::string rule;
   std::function<void(Ssda903Files&)> change;
   int year = 2026;
+  std::set<std::string> also = {};  // other rules the same change fails, by their wording
 };
 
 class EachRule : public ::testing::TestWithParam<Case> {};
@@ -92,7 +93,9 @@ TEST_P(EachRule, FailsOnTheChangeItsWordingDescribes) {
   Ssda903Files f = valid_return(c.year);
   ASSERT_TRUE(failing_rules(f).empty()) << "the base return must pass in " << c.year;
   c.change(f);
-  EXPECT_EQ(failing_rules(f), (std::set<std::string>{c.rule}));
+  std::set<std::string> expected = c.also;
+  expected.insert(c.rule);
+  EXPECT_EQ(failing_rules(f), expected);
 }
 
 // Every rule in the registry has a case here (checked below).
@@ -112,7 +115,8 @@ const std::vector<Case>& cases() {
       {"132", [](auto& f) { cell(f, T::kOc3, 0, "ACTIV") = ""; }},
       {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = "S9"; }},
       {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = ""; }},
-      {"141", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "June 2025"; }},
+      // The missing spell is then before the child's first episode that has a date.
+      {"141", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "June 2025"; }, 2026, {"581"}},
       {"142",
        [](auto& f) {
          cell(f, T::kEpisodes, 0, "DEC") = "";
@@ -202,11 +206,92 @@ const std::vector<Case>& cases() {
        }},
       {"197a", [](auto& f) { cell(f, T::kOc2, 0, "SDQ_REASON") = "SDQ1"; }},
       {"333", [](auto& f) { cell(f, T::kAd1, 0, "DATE_MATCH") = "01/06/2025"; }},
-      {"355", [](auto& f) { cell(f, T::kEpisodes, 0, "DEC") = "01/06/2025"; }},
+      // The missing spell of 1 July is then after the first episode ended, before the second.
+      {"355", [](auto& f) { cell(f, T::kEpisodes, 0, "DEC") = "01/06/2025"; }, 2026, {"578"}},
       {"511", [](auto& f) { cell(f, T::kAd1, 0, "SEX_ADOPTR") = "M1"; }},
       {"522", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED_CEASED") = "01/06/2025"; }},
       {"631", [](auto& f) { cell(f, T::kPrevPerm, 0, "PREV_PERM") = ""; }},
       {"1009", [](auto& f) { cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "XYZ"; }},
+      // Placements, ages, adopters, missing spells, previous permanence
+      {"184", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED") = "01/01/2012"; }},
+      {"188", [](auto& f) { cell(f, T::kOc2, 0, "DOB") = "01/06/2022"; }},
+      {"189", [](auto& f) { cell(f, T::kOc2, 0, "DOB") = "01/04/2008"; }},
+      {"217", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "A3"; }},
+      {"225", [](auto& f) { cell(f, T::kEpisodes, 0, "REASON_PLACE_CHANGE") = ""; }},
+      {"226", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "T1"; }},
+      {"226", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "T1"; }, 2025},
+      {"359", [](auto& f) { cell(f, T::kHeader, 0, "DOB") = "01/01/2007"; }},
+      {"371", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "K3"; }},
+      {"371", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "H5"; }, 2024},
+      {"371", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "H5"; }, 2023},
+      {"373",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 0, "PLACE") = "S1";
+         cell(f, T::kHeader, 0, "DOB") = "01/01/2022";
+       }},
+      {"374", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "P3"; }},
+      {"379", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "T4"; }, 2026, {"226", "380"}},
+      {"380", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "T0"; }, 2026, {"226"}},
+      {"398", [](auto& f) { cell(f, T::kEpisodes, 1, "LS") = "V3"; }},
+      {"408", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "A6"; }},
+      {"446",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 0, "DECOM") = "01/11/2005";
+         cell(f, T::kEpisodes, 0, "LS") = "E1";
+       }},
+      {"518", [](auto& f) { cell(f, T::kAd1, 0, "LS_ADOPTR") = "L4"; }},
+      {"519", [](auto& f) {
+         cell(f, T::kAd1, 0, "LS_ADOPTR") = "L2";
+         cell(f, T::kAd1, 0, "NB_ADOPTR") = "1";
+         cell(f, T::kAd1, 0, "SEX_ADOPTR") = "F1";
+       }},
+      {"524", [](auto& f) { cell(f, T::kAd1, 0, "LS_ADOPTR") = "L12"; }},
+      {"526", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = ""; }},
+      {"526", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = ""; }, 2025},
+      {"528",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "PLACE") = "R2";
+         cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR2";
+       }},
+      {"531",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "PLACE") = "P1";
+         cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR5";
+       }},
+      {"550", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR0"; }},
+      {"565", [](auto& f) { cell(f, T::kMissing, 0, "MISSING") = ""; }},
+      {"578",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "DEC") = "01/11/2025";
+         cell(f, T::kEpisodes, 1, "REC") = "E13";
+         cell(f, T::kMissing, 0, "MIS_START") = "01/12/2025";
+         cell(f, T::kMissing, 0, "MIS_END") = "03/12/2025";
+       }},
+      {"581",
+       [](auto& f) {
+         cell(f, T::kMissing, 0, "MIS_START") = "01/05/2025";
+         cell(f, T::kMissing, 0, "MIS_END") = "03/05/2025";
+       }},
+      {"586", [](auto& f) { cell(f, T::kMissing, 0, "DOB") = "01/07/2025"; }},
+      {"607",
+       [](auto& f) {
+         cell(f, T::kHeader, 0, "SEX") = "F";
+         cell(f, T::kEpisodes, 1, "DEC") = "01/11/2025";
+         cell(f, T::kEpisodes, 1, "REC") = "E13";
+       }},
+      {"607",
+       [](auto& f) {
+         cell(f, T::kHeader, 0, "SEX") = "2";
+         cell(f, T::kEpisodes, 1, "DEC") = "01/11/2023";
+         cell(f, T::kEpisodes, 1, "REC") = "E13";
+       },
+       2024},
+      {"633",
+       [](auto& f) {
+         cell(f, T::kPrevPerm, 0, "PREV_PERM") = "P1";
+         cell(f, T::kPrevPerm, 0, "LA_PERM") = "123";
+       }},
+      {"635", [](auto& f) { cell(f, T::kPrevPerm, 0, "LA_PERM") = "202"; }},
       {"SW09STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/06/2025"; }},
       {"SW10STG2",
        [](auto& f) {

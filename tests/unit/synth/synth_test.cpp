@@ -482,8 +482,8 @@ std::vector<std::string> ends_before_starts(const Dataset& d) {
   return problems;
 }
 
-// What the SSDA903 rules say of social worker episodes, OC2 and OC3 (SW09STG2, 158, 159,
-// INT34): the
+// What the SSDA903 rules say of social worker episodes, OC2, OC3, placements for adoption,
+// adopters and mothers (SW09STG2, 158, 159, INT34, 217, 519, 607): the
 // synthetic data keeps to them, so that a validation report on it shows the rules, not its faults.
 TEST(SynthConsistency, SocialWorkerEpisodesOc2AndOc3KeepToTheReturnsRules) {
   const auto& d = medium();
@@ -499,6 +499,28 @@ TEST(SynthConsistency, SocialWorkerEpisodesOc2AndOc3KeepToTheReturnsRules) {
     }
     if (o.substance_misuse == true && o.intervention_received == false && !o.intervention_offered) {
       problems.push_back(fmt::format("OC2 {}: not received, offered blank (159)", o.id));
+    }
+  }
+  // 217: placed for adoption with the current foster carers, the carer stays (S, T or U).
+  std::set<std::string> looked_after;
+  for (const auto& e : d.episodes) {
+    looked_after.insert(e.child_id);
+    if ((e.place == "A3" || e.place == "A5") && e.reason_new_episode != "S" &&
+        e.reason_new_episode != "T" && e.reason_new_episode != "U") {
+      problems.push_back(fmt::format("episode {}: {} with RNE {} (217)", e.id, e.place,
+                                     e.reason_new_episode));
+    }
+  }
+  // 519: an unmarried couple (L2) is two adopters.
+  for (const auto& a : d.adoptions) {
+    if (a.adopters_legal_status == "L2" && a.number_of_adopters == 1) {
+      problems.push_back(fmt::format("adoption {}: one adopter, legal status L2 (519)", a.id));
+    }
+  }
+  // 607: whether a girl looked after is a mother is always recorded.
+  for (const auto& c : d.children) {
+    if (c.sex == "F" && looked_after.contains(c.id) && !c.is_mother.has_value()) {
+      problems.push_back(fmt::format("child {}: looked after, MOTHER not recorded (607)", c.id));
     }
   }
   std::set<std::pair<std::string, int>> care_leaver_years;
@@ -815,8 +837,10 @@ std::vector<std::string> unknown_codes(const Dataset& d, int year) {
     if (o.sdq_score && (*o.sdq_score < 0 || *o.sdq_score > 40)) {
       problems.push_back(fmt::format("outcome {}: SDQ score {}", o.id, *o.sdq_score));
     }
-    if (o.sdq_score.has_value() == !o.sdq_reason.empty()) {
-      problems.push_back(fmt::format("outcome {}: give an SDQ score or a reason, not both", o.id));
+    // A score or a reason, never both; neither for the under-4s and those 17 at the year's
+    // start (SSDA903 rules 188 and 189).
+    if (o.sdq_score.has_value() && !o.sdq_reason.empty()) {
+      problems.push_back(fmt::format("outcome {}: an SDQ score and a reason", o.id));
     }
   }
   for (const auto& c : d.care_leaver_outcomes) {

@@ -1,0 +1,195 @@
+// What the SSDA903 rules are written with (ssda903_rules*.cpp): the context a rule runs in,
+// reading a table's values, recording a failure, and the shapes many rules share.
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "hearth/core/date.hpp"
+#include "hearth/domain/codes.hpp"
+#include "hearth/returns/detail/column.hpp"
+#include "hearth/returns/ssda903_rules.hpp"
+
+namespace hearth::returns {
+
+struct Ssda903Context {
+  const Ssda903Files& files;
+  const Ssda903Rule* rule = nullptr;
+  core::Date start;  // 1 April of year - 1
+  core::Date end;    // 31 March of year
+
+  const CsvTable& table(Ssda903Table t) const { return files.current.at(t); }
+};
+
+namespace detail {
+
+using core::Date;
+using T = Ssda903Table;
+using Out = std::vector<RuleFailure>;
+
+// Collection years a rule applies to: from the first return, to no last one yet.
+inline constexpr int kAny = 0;
+inline constexpr int kOpen = 9999;
+
+inline std::optional<Date> date_of(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  auto d = Date::parse_uk(text);
+  return d ? std::optional<Date>(*d) : std::nullopt;
+}
+
+// Records a failure of the rule being run on `row` of `table`, naming the rule's fields that
+// the table has.
+inline void fail(const Ssda903Context& c, Out& out, T table, size_t row) {
+  const CsvTable& t = c.table(table);
+  RuleFailure f;
+  f.rule = c.rule->code;
+  f.table = ssda903_layout(table).name;
+  f.file = t.file;
+  f.line = row < t.lines.size() ? t.lines[row] : static_cast<int64_t>(row) + 2;
+  if (auto child = t.column("CHILD")) f.child = std::string(core::trim(t.rows[row][*child]));
+  for (std::string_view field : c.rule->fields) {
+    if (t.column(field)) f.fields.push_back(field);
+  }
+  out.push_back(std::move(f));
+}
+
+// ------------------------------------------------------------------ shapes many rules share
+
+// The column holds a code of `set` valid in the year (blank fails when `required`).
+inline void code_in(const Ssda903Context& c, Out& out, T table, std::string_view column,
+             const domain::CodeSet& set, bool required) {
+  const CsvTable& t = c.table(table);
+  const Column value(t, column);
+  const int year = c.files.year;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto v = value(r);
+    if (v.empty() ? required : !set.valid_in(v, year)) fail(c, out, table, r);
+  }
+}
+
+// The column holds a dd/mm/YYYY date (blank fails when `required`).
+inline void valid_date(const Ssda903Context& c, Out& out, T table, std::string_view column, bool required) {
+  const CsvTable& t = c.table(table);
+  const Column value(t, column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto v = value(r);
+    if (v.empty() ? required : !date_of(v)) fail(c, out, table, r);
+  }
+}
+
+// The column's date is after `limit` (a blank or bad date is another rule's business).
+inline void date_after(const Ssda903Context& c, Out& out, T table, std::string_view column, Date limit) {
+  const CsvTable& t = c.table(table);
+  const Column value(t, column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto d = date_of(value(r));
+    if (d && *d > limit) fail(c, out, table, r);
+  }
+}
+
+// Both dates are there and `to` is before `from`.
+inline void ends_before_start(const Ssda903Context& c, Out& out, T table, std::string_view from_column,
+                       std::string_view to_column) {
+  const CsvTable& t = c.table(table);
+  const Column from_value(t, from_column), to_value(t, to_column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto from = date_of(from_value(r));
+    auto to = date_of(to_value(r));
+    if (from && to && *to < *from) fail(c, out, table, r);
+  }
+}
+
+// The children of the Header, by CHILD.
+inline std::unordered_map<std::string_view, size_t> header_rows(const Ssda903Context& c) {
+  const CsvTable& h = c.table(T::kHeader);
+  const Column child(h, "CHILD");
+  std::unordered_map<std::string_view, size_t> out;
+  for (size_t r = 0; r < h.rows.size(); ++r) out.emplace(child(r), r);
+  return out;
+}
+
+// Every CHILD of `table` is in the Header.
+inline void child_in_header(const Ssda903Context& c, Out& out, T table) {
+  const auto header = header_rows(c);
+  const CsvTable& t = c.table(table);
+  const Column child(t, "CHILD");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (!header.contains(child(r))) fail(c, out, table, r);
+  }
+}
+
+// Each CHILD once in `table`: the second and later rows fail.
+inline void child_once(const Ssda903Context& c, Out& out, T table) {
+  const CsvTable& t = c.table(table);
+  const Column child(t, "CHILD");
+  std::set<std::string_view> seen;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (!seen.insert(child(r)).second) fail(c, out, table, r);
+  }
+}
+
+// A table's rows per child, in the order of a date column (rows whose date does not parse are
+// left out: another rule reports them).
+inline std::map<std::string_view, std::vector<std::pair<Date, size_t>>> by_child_and_date(
+    const CsvTable& t, std::string_view date_column) {
+  const Column child(t, "CHILD");
+  const Column date(t, date_column);
+  std::map<std::string_view, std::vector<std::pair<Date, size_t>>> out;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (auto d = date_of(date(r))) out[child(r)].emplace_back(*d, r);
+  }
+  for (auto& [id, rows] : out) std::sort(rows.begin(), rows.end());
+  return out;
+}
+
+// Every value of `columns` is 0, 1 or blank.
+inline void flags(const Ssda903Context& c, Out& out, T table,
+           std::initializer_list<std::string_view> columns) {
+  const CsvTable& t = c.table(table);
+  std::vector<Column> values;
+  for (auto name : columns) values.emplace_back(t, name);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const bool bad = std::any_of(values.begin(), values.end(), [&](const Column& v) {
+      return !v(r).empty() && v(r) != "0" && v(r) != "1";
+    });
+    if (bad) fail(c, out, table, r);
+  }
+}
+
+// Two dates of one row on the same day: an episode that "lasted less than 24 hours".
+inline void same_day(const Ssda903Context& c, Out& out, T table, std::string_view from_column,
+              std::string_view to_column) {
+  const CsvTable& t = c.table(table);
+  const Column from_value(t, from_column), to_value(t, to_column);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    auto from = date_of(from_value(r));
+    auto to = date_of(to_value(r));
+    if (from && to && *from == *to) fail(c, out, table, r);
+  }
+}
+
+// A child's next row starts before the row before it ended.
+inline void starts_before_previous_end(const Ssda903Context& c, Out& out, T table,
+                                std::string_view from_column, std::string_view to_column) {
+  const CsvTable& t = c.table(table);
+  const Column to(t, to_column);
+  for (const auto& [child, rows] : by_child_and_date(t, from_column)) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      auto previous_end = date_of(to(rows[i - 1].second));
+      if (previous_end && rows[i].first < *previous_end) fail(c, out, table, rows[i].second);
+    }
+  }
+}
+
+}  // namespace detail
+
+// Each file's part of the registry.
+std::vector<Ssda903Rule> ssda903_placement_rules();
+
+}  // namespace hearth::returns
