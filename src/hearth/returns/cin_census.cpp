@@ -25,8 +25,8 @@ std::span<const CinModuleLayout> cin_modules() {
         "SerialNo", "DateTime"}},
       {M::kChildIdentifiers,
        "ChildIdentifiers",
-       {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
-        "ExpectedPersonBirthDate", "Sex", "PersonDeathDate", "ChildNumber"}},
+       {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
+        "Sex", "PersonDeathDate", "ChildNumber"}},
       {M::kChildCharacteristics, "ChildCharacteristics", {"LAchildID", "Ethnicity", "ChildNumber"}},
       {M::kDisabilities, "Disabilities", {"LAchildID", "Disability", "ChildNumber"}},
       {M::kCinDetails,
@@ -45,8 +45,8 @@ std::span<const CinModuleLayout> cin_modules() {
        {"LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"}},
       {M::kSection47,
        "Section47",
-       {"LAchildID", "CINdetailsID", "S47ActualStartDate", "InitialCPCtarget",
-        "DateOfInitialCPC", "ICPCnotRequired"}},
+       {"LAchildID", "CINdetailsID", "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
+        "ICPCnotRequired"}},
       {M::kChildProtectionPlans,
        "ChildProtectionPlans",
        {"LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate",
@@ -93,10 +93,18 @@ void append_escaped(std::string& out, std::string_view text) {
   }
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
           out += "\xEF\xBF\xBD";
@@ -214,13 +222,13 @@ std::string write_cin_census(const CinCensus& census) {
   const Items details_items(details, {"CINreferralDate", "ReferralSource", "PrimaryNeedCode",
                                       "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC"});
   const Items nfa_item(details, {"ReferralNFA"});
-  const Items assessment_items(assessments, {"AssessmentActualStartDate",
-                                             "AssessmentInternalReviewDate",
-                                             "AssessmentAuthorisationDate"});
+  const Items assessment_items(
+      assessments,
+      {"AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate"});
   const Items factor_item(factors, {"AssessmentFactors"});
   const Items plan_items(plans, {"CINPlanStartDate", "CINPlanEndDate"});
-  const Items s47_items(s47, {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
-                              "ICPCnotRequired"});
+  const Items s47_items(
+      s47, {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"});
   const Items cpp_items(cpps, {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
                                "LatestCategoryOfAbuse", "NumberOfPreviousCPP"});
   const Items review_item(reviews, {"CPPreviewDate"});
@@ -351,7 +359,8 @@ class Reader {
       }
       message = node;
     }
-    if (!message) return error(doc, "Message", "has no <Message> element: it is not the CIN census");
+    if (!message)
+      return error(doc, "Message", "has no <Message> element: it is not the CIN census");
     HEARTH_RETURN_IF_ERROR(only(message, {"Header", "Children"}));
     bool header_seen = false, children_seen = false;
     for (pugi::xml_node node : message.children()) {
@@ -365,7 +374,8 @@ class Reader {
         if (children_seen) return error(node, name, "is given twice");
         children_seen = true;
         HEARTH_RETURN_IF_ERROR(only(node, {"Child"}));
-        for (pugi::xml_node child : node.children("Child")) HEARTH_RETURN_IF_ERROR(read_child(child));
+        for (pugi::xml_node child : node.children("Child"))
+          HEARTH_RETURN_IF_ERROR(read_child(child));
       }
     }
     return {};
@@ -377,8 +387,7 @@ class Reader {
   Error error(pugi::xml_node node, std::string_view element, std::string message) const {
     const int64_t at = node.type() == pugi::node_document ? 1 : line(node);
     return Error::invalid(element.empty() ? "" : std::string(element),
-                          element.empty() ? message
-                                          : fmt::format("<{}> {}", element, message))
+                          element.empty() ? message : fmt::format("<{}> {}", element, message))
         .at(census_.file, at);
   }
 
@@ -441,7 +450,8 @@ class Reader {
       }
       if (std::find(containers.begin(), containers.end(), name) != containers.end()) continue;
       const size_t index = *table.column(name);
-      if (seen_[index]) return error(child, name, fmt::format("is given twice in <{}>", node.name()));
+      if (seen_[index])
+        return error(child, name, fmt::format("is given twice in <{}>", node.name()));
       seen_[index] = true;
       auto text = text_of(child);
       if (!text) return text.error();
@@ -451,9 +461,9 @@ class Reader {
   }
 
   // A new row of `module`'s table, starting on the line of `node`, with LAchildID etc. set.
-  std::vector<std::string>& add_row(CinModule module, pugi::xml_node node,
-                                    std::initializer_list<std::pair<std::string_view, std::string>>
-                                        keys = {}) {
+  std::vector<std::string>& add_row(
+      CinModule module, pugi::xml_node node,
+      std::initializer_list<std::pair<std::string_view, std::string>> keys = {}) {
     CsvTable& t = census_.table(module);
     t.rows.emplace_back(t.columns.size());
     t.lines.push_back(line(node));
@@ -473,9 +483,9 @@ class Reader {
       if (std::string_view(part.name()) == "CollectionDetails") {
         HEARTH_RETURN_IF_ERROR(read_items(part, t, row, {"Collection", "Year", "ReferenceDate"}));
       } else {
-        HEARTH_RETURN_IF_ERROR(read_items(
-            part, t, row,
-            {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"}));
+        HEARTH_RETURN_IF_ERROR(
+            read_items(part, t, row,
+                       {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"}));
       }
       all_seen = seen_;
     }
@@ -495,13 +505,13 @@ class Reader {
     // Identifiers and characteristics make a row even when missing, so that the rules see an
     // empty LAchildID or Ethnicity rather than no child.
     const std::pair<std::string_view, std::string> number{"ChildNumber",
-                                                           std::to_string(++children_count_)};
+                                                          std::to_string(++children_count_)};
     auto& id_row = add_row(M::kChildIdentifiers, ids ? ids : child, {number});
     if (ids) {
-      HEARTH_RETURN_IF_ERROR(read_items(ids, census_.table(M::kChildIdentifiers), id_row,
-                                        {"LAchildID", "UPN", "FormerUPN", "UPNunknown",
-                                         "PersonBirthDate", "ExpectedPersonBirthDate", "Sex",
-                                         "PersonDeathDate"}));
+      HEARTH_RETURN_IF_ERROR(
+          read_items(ids, census_.table(M::kChildIdentifiers), id_row,
+                     {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
+                      "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"}));
     }
     const std::string child_id = id_row[0];
     auto& char_row = add_row(M::kChildCharacteristics, characteristics ? characteristics : child,
@@ -533,25 +543,25 @@ class Reader {
   core::Status read_details(pugi::xml_node details, const std::string& child_id,
                             const std::string& child_number) {
     const std::string detail_id = std::to_string(++details_count_);
-    auto& row = add_row(M::kCinDetails, details,
-                        {{"LAchildID", child_id}, {"CINdetailsID", detail_id},
-                         {"ChildNumber", child_number}});
-    HEARTH_RETURN_IF_ERROR(read_items(
-        details, census_.table(M::kCinDetails), row,
-        {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-         "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA"},
-        {"Assessments", "CINPlanDates", "Section47", "ChildProtectionPlans"}));
+    auto& row = add_row(
+        M::kCinDetails, details,
+        {{"LAchildID", child_id}, {"CINdetailsID", detail_id}, {"ChildNumber", child_number}});
+    HEARTH_RETURN_IF_ERROR(
+        read_items(details, census_.table(M::kCinDetails), row,
+                   {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+                    "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA"},
+                   {"Assessments", "CINPlanDates", "Section47", "ChildProtectionPlans"}));
     const std::pair<std::string_view, std::string> child_key{"LAchildID", child_id};
     const std::pair<std::string_view, std::string> detail_key{"CINdetailsID", detail_id};
     for (pugi::xml_node a : details.children("Assessments")) {
       const std::string assessment_id = std::to_string(++assessments_count_);
-      auto& r = add_row(M::kAssessments, a,
-                        {child_key, detail_key, {"AssessmentID", assessment_id}});
-      HEARTH_RETURN_IF_ERROR(read_items(a, census_.table(M::kAssessments), r,
-                                        {"AssessmentActualStartDate",
-                                         "AssessmentInternalReviewDate",
-                                         "AssessmentAuthorisationDate"},
-                                        {"FactorsIdentifiedAtAssessment"}));
+      auto& r =
+          add_row(M::kAssessments, a, {child_key, detail_key, {"AssessmentID", assessment_id}});
+      HEARTH_RETURN_IF_ERROR(
+          read_items(a, census_.table(M::kAssessments), r,
+                     {"AssessmentActualStartDate", "AssessmentInternalReviewDate",
+                      "AssessmentAuthorisationDate"},
+                     {"FactorsIdentifiedAtAssessment"}));
       for (pugi::xml_node factors : a.children("FactorsIdentifiedAtAssessment")) {
         if (factors != a.child("FactorsIdentifiedAtAssessment")) {
           return error(factors, factors.name(), "is given twice in <Assessments>");
@@ -637,16 +647,17 @@ core::Status check_text(std::string_view text, std::string_view file, const Line
     }
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      return refuse(at, fmt::format("has the control character 0x{:02X}, which XML does not allow",
-                                    byte));
+      return refuse(
+          at, fmt::format("has the control character 0x{:02X}, which XML does not allow", byte));
     }
     if (c != '&') continue;
     const std::string_view rest = text.substr(at + 1, 12);
     const size_t end = rest.find(';');
     if (rest.starts_with('#')) {
       const bool hex = rest.size() > 1 && (rest[1] == 'x' || rest[1] == 'X');
-      const std::string_view digits =
-          end == std::string_view::npos ? std::string_view() : rest.substr(hex ? 2 : 1, end - (hex ? 2 : 1));
+      const std::string_view digits = end == std::string_view::npos
+                                          ? std::string_view()
+                                          : rest.substr(hex ? 2 : 1, end - (hex ? 2 : 1));
       uint32_t value = 0;
       const auto [ptr, ec] =
           std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
@@ -680,8 +691,8 @@ core::Result<CinCensus> parse_cin_census(std::string_view xml, std::string_view 
   if (core::trim(xml).empty()) return Error::invalid("", "is empty").at(file, 1);
   const LineIndex lines(xml);
   if (auto bad = core::first_bad_text_byte(xml)) {
-    return Error::invalid("", xml[*bad] == '\0' ? "has a NUL byte: is this an XML file?"
-                                                : "is not UTF-8 text")
+    return Error::invalid(
+               "", xml[*bad] == '\0' ? "has a NUL byte: is this an XML file?" : "is not UTF-8 text")
         .at(file, lines.line_of(static_cast<ptrdiff_t>(*bad)));
   }
   HEARTH_RETURN_IF_ERROR(check_text(xml, file, lines));
@@ -709,9 +720,9 @@ core::Result<CinCensus> parse_cin_census(std::string_view xml, std::string_view 
     if (!reference.empty()) {
       auto date = core::Date::parse_iso(reference);
       if (!date) {
-        return Error::invalid("ReferenceDate",
-                              fmt::format("<ReferenceDate> \"{}\" is not a date (YYYY-MM-DD)",
-                                          reference))
+        return Error::invalid(
+                   "ReferenceDate",
+                   fmt::format("<ReferenceDate> \"{}\" is not a date (YYYY-MM-DD)", reference))
             .at(file, header.lines[0]);
       }
       census.year = date->year() + (date->month() > 3 ? 1 : 0);
@@ -759,7 +770,9 @@ namespace {
 
 using core::Date;
 
-std::string iso(const std::optional<Date>& date) { return date ? date->to_iso() : std::string(); }
+std::string iso(const std::optional<Date>& date) {
+  return date ? date->to_iso() : std::string();
+}
 
 // The date if it is on or before `end`, else none: the census is as things stood on 31 March.
 std::optional<Date> by(const std::optional<Date>& date, Date end) {
@@ -771,7 +784,9 @@ bool open_in(Date from, const std::optional<Date>& to, Date start, Date end) {
   return from <= end && (!to || *to >= start);
 }
 
-std::string boolean(bool value) { return value ? "true" : "false"; }
+std::string boolean(bool value) {
+  return value ? "true" : "false";
+}
 
 template <typename T>
 std::unordered_map<std::string, std::vector<const T*>> by_referral(const std::vector<T>& items) {
@@ -805,7 +820,8 @@ CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Tim
 
   std::unordered_map<std::string, std::vector<const domain::Referral*>> referrals_of;
   for (const auto& r : records.referrals) {
-    if (open_in(r.referral_date, r.closure_date, start, end)) referrals_of[r.child_id].push_back(&r);
+    if (open_in(r.referral_date, r.closure_date, start, end))
+      referrals_of[r.child_id].push_back(&r);
   }
   const auto assessments = by_referral(records.assessments);
   const auto plans = by_referral(records.cin_plans);
@@ -823,8 +839,9 @@ CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Tim
     auto found = referrals_of.find(child.id);
     if (found == referrals_of.end()) continue;
     auto& referrals = found->second;
-    std::stable_sort(referrals.begin(), referrals.end(),
-                     [](const auto* a, const auto* b) { return a->referral_date < b->referral_date; });
+    std::stable_sort(referrals.begin(), referrals.end(), [](const auto* a, const auto* b) {
+      return a->referral_date < b->referral_date;
+    });
     const auto born = by(child.date_of_birth, end);
     const std::string number = std::to_string(census.table(M::kChildIdentifiers).rows.size() + 1);
     add(census.table(M::kChildIdentifiers),

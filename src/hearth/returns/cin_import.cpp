@@ -68,7 +68,8 @@ class Item {
 
 class Importer {
  public:
-  Importer(const CinCensus& census, std::string la_code) : census_(census), la_(std::move(la_code)) {}
+  Importer(const CinCensus& census, std::string la_code)
+      : census_(census), la_(std::move(la_code)) {}
 
   Result<std::vector<ImportedRecord>> run() {
     HEARTH_RETURN_IF_ERROR(each(M::kChildIdentifiers, [&](const Item& i) { return child(i); }));
@@ -218,7 +219,8 @@ class Importer {
     p.latest_category = i.text("LatestCategoryOfAbuse");
     const std::string previous = i.text("NumberOfPreviousCPP");
     if (previous.empty()) {
-      return i.bad("NumberOfPreviousCPP", "is missing: the census requires it (0 for a first plan)");
+      return i.bad("NumberOfPreviousCPP",
+                   "is missing: the census requires it (0 for a first plan)");
     }
     if (previous.size() > 3 || previous.find_first_not_of("0123456789") != std::string::npos) {
       return i.bad("NumberOfPreviousCPP",
@@ -240,7 +242,8 @@ class Importer {
 
   template <typename T>
   void keep(const Item& i, T&& value) {
-    records_.push_back(ImportedRecord{store::Record(std::forward<T>(value)), i.file(), i.line(), ""});
+    records_.push_back(
+        ImportedRecord{store::Record(std::forward<T>(value)), i.file(), i.line(), ""});
   }
 
   struct ModuleKey {

@@ -26,7 +26,9 @@ const std::vector<CinRule>& rules() {
 
 }  // namespace
 
-std::span<const CinRule> cin_rules() { return rules(); }
+std::span<const CinRule> cin_rules() {
+  return rules();
+}
 
 std::vector<const CinRule*> cin_rules_for(int year) {
   std::vector<const CinRule*> out;
@@ -40,8 +42,13 @@ ValidationReport validate_cin_census(const CinCensus& census) {
   ValidationReport report;
   report.return_name = "CIN census";
   report.year = census.year;
-  CinContext context{census, nullptr, core::collection_year_start(census.year),
-                     core::collection_year_end(census.year), {}, {}, {}};
+  CinContext context{census,
+                     nullptr,
+                     core::collection_year_start(census.year),
+                     core::collection_year_end(census.year),
+                     {},
+                     {},
+                     {}};
   const detail::Column detail_id(census.table(CinModule::kCinDetails), "CINdetailsID");
   for (size_t r = 0; r < census.table(CinModule::kCinDetails).rows.size(); ++r) {
     context.details_by_id.emplace(detail_id(r), r);

@@ -17,7 +17,9 @@ namespace codes = domain::codes;
 constexpr int kAll = 2014;
 constexpr int kLast = 2100;
 
-const CsvTable& ids(const CinContext& c) { return c.table(M::kChildIdentifiers); }
+const CsvTable& ids(const CinContext& c) {
+  return c.table(M::kChildIdentifiers);
+}
 
 // A UPN of 13 characters whose 2nd to 13th are digits: the ones rule 1510 judges the check
 // letter of (a temporary UPN, ending in a letter, is left to 1550).
@@ -55,15 +57,14 @@ bool upn_la_code(std::string_view code) {
     range(865, 896);
     range(935, 938);
     range(940, 943);
-    for (int i : {420, 815, 816, 825, 826, 830, 831, 840, 841, 845, 846, 860, 861, 908, 909,
-                  916, 919, 921, 925, 926, 928, 929, 931, 933}) {
+    for (int i : {420, 815, 816, 825, 826, 830, 831, 840, 841, 845, 846, 860,
+                  861, 908, 909, 916, 919, 921, 925, 926, 928, 929, 931, 933}) {
       s.insert(i);
     }
     return s;
   }();
-  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char ch) {
-        return ch >= '0' && ch <= '9';
-      })) {
+  if (code.size() != 3 ||
+      !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
     return false;
   }
   return kCodes.contains(std::stoi(std::string(code)));
@@ -90,16 +91,25 @@ std::set<std::string_view> children_with_further_action(const CinContext& c) {
 
 std::vector<CinRule> cin_child_rules() {
   return {
-      {"100", "Reference Date is incorrect", {"ReferenceDate"}, kAll, kLast,
+      {"100",
+       "Reference Date is incorrect",
+       {"ReferenceDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
-         const Column reference(c.table(M::kHeader), "ReferenceDate"), year(c.table(M::kHeader), "Year");
+         const Column reference(c.table(M::kHeader), "ReferenceDate"),
+             year(c.table(M::kHeader), "Year");
          each_row(c, out, M::kHeader, [&](size_t r) {
            auto date = date_of(reference(r));
            return !date || date->month() != 3 || date->day() != 31 ||
                   std::to_string(date->year()) != year(r);
          });
        }},
-      {"1510", "UPN invalid (wrong check letter at character 1)", {"UPN"}, kAll, kLast,
+      {"1510",
+       "UPN invalid (wrong check letter at character 1)",
+       {"UPN"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column upn(ids(c), "UPN");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -107,14 +117,22 @@ std::vector<CinRule> cin_child_rules() {
            return checkable_upn(u) && domain::Upn::check_letter(u.substr(1)) != u[0];
          });
        }},
-      {"1520", "More than one record with the same UPN.", {"UPN"}, kAll, kLast,
+      {"1520",
+       "More than one record with the same UPN.",
+       {"UPN"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& by_upn = c.groups(M::kChildIdentifiers, "UPN");
          const Column upn(ids(c), "UPN");
          each_row(c, out, M::kChildIdentifiers,
                   [&](size_t r) { return !upn(r).empty() && by_upn[upn(r)].size() > 1; });
        }},
-      {"1530", "UPN invalid (characters 2-4 not a recognised LA code)", {"UPN"}, kAll, kLast,
+      {"1530",
+       "UPN invalid (characters 2-4 not a recognised LA code)",
+       {"UPN"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column upn(ids(c), "UPN");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -122,18 +140,26 @@ std::vector<CinRule> cin_child_rules() {
            return u.size() == 13 && !upn_la_code(u.substr(1, 3));
          });
        }},
-      {"1540", "UPN invalid (characters 5-12 not all numeric)", {"UPN"}, kAll, kLast,
+      {"1540",
+       "UPN invalid (characters 5-12 not all numeric)",
+       {"UPN"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column upn(ids(c), "UPN");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
            const auto u = upn(r);
            if (u.empty()) return false;
            const auto part = u.size() > 4 ? u.substr(4, 8) : std::string_view();
-           return part.empty() ||
-                  !std::all_of(part.begin(), part.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+           return part.empty() || !std::all_of(part.begin(), part.end(),
+                                               [](char ch) { return ch >= '0' && ch <= '9'; });
          });
        }},
-      {"1550", "UPN invalid (character 13 not a recognised value)", {"UPN"}, kAll, kLast,
+      {"1550",
+       "UPN invalid (character 13 not a recognised value)",
+       {"UPN"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column upn(ids(c), "UPN");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -141,28 +167,40 @@ std::vector<CinRule> cin_child_rules() {
            if (u.size() != 13) return false;
            const char last = u[12];
            const bool digit = last >= '0' && last <= '9';
-           const bool letter = last >= 'A' && last <= 'Z' && last != 'I' && last != 'O' && last != 'S';
+           const bool letter =
+               last >= 'A' && last <= 'Z' && last != 'I' && last != 'O' && last != 'S';
            return !digit && !letter;
          });
        }},
-      {"1560Q", "Please check and either amend or provide a reason: Former UPN wrongly formatted",
-       {"FormerUPN"}, kAll, kLast,
+      {"1560Q",
+       "Please check and either amend or provide a reason: Former UPN wrongly formatted",
+       {"FormerUPN"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column former(ids(c), "FormerUPN");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
            const auto u = former(r);
            if (u.empty()) return false;
            const bool letter = (u[0] >= 'A' && u[0] <= 'Z') || (u[0] >= 'a' && u[0] <= 'z');
-           return u.size() != 13 || !letter ||
-                  !std::all_of(u.begin() + 1, u.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+           return u.size() != 13 || !letter || !std::all_of(u.begin() + 1, u.end(), [](char ch) {
+                    return ch >= '0' && ch <= '9';
+                  });
          });
        }},
-      {"1570", "LA Child ID must not be longer than 20 characters", {"LAchildID"}, 2025, kLast,
+      {"1570",
+       "LA Child ID must not be longer than 20 characters",
+       {"LAchildID"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column id(ids(c), "LAchildID");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) { return id(r).size() > 20; });
        }},
-      {"1580", "LA Child ID must not contain any non-alphanumeric characters", {"LAchildID"}, 2025,
+      {"1580",
+       "LA Child ID must not contain any non-alphanumeric characters",
+       {"LAchildID"},
+       2025,
        kLast,
        [](const CinContext& c, Out& out) {
          const Column id(ids(c), "LAchildID");
@@ -172,7 +210,9 @@ std::vector<CinRule> cin_child_rules() {
       {"2886Q",
        "Please check and either amend or provide a reason: Percentage of children with no sex "
        "recorded is more than 2% (excluding unborns)",
-       {"Sex", "ExpectedPersonBirthDate"}, 2025, kLast,
+       {"Sex", "ExpectedPersonBirthDate"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column sex(ids(c), "Sex"), expected(ids(c), "ExpectedPersonBirthDate");
          const size_t total = ids(c).rows.size();
@@ -185,7 +225,9 @@ std::vector<CinRule> cin_child_rules() {
       {"2887Q",
        "Please check and either amend or provide a reason: Less than 8 disability codes have been "
        "used in your return",
-       {"Disability"}, kAll, kLast,
+       {"Disability"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column disability(c.table(M::kDisabilities), "Disability");
          std::set<std::string_view> used;
@@ -197,7 +239,9 @@ std::vector<CinRule> cin_child_rules() {
       {"2888Q",
        "Please check and either amend or provide a reason: Only one disability code is recorded "
        "per child and multiple disabilities should be recorded where possible.",
-       {"Disability"}, kAll, kLast,
+       {"Disability"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column child(c.table(M::kDisabilities), "LAchildID"),
              disability(c.table(M::kDisabilities), "Disability");
@@ -209,25 +253,41 @@ std::vector<CinRule> cin_child_rules() {
          for (const auto& [id, count] : per_child) most = std::max(most, count);
          if (!per_child.empty() && most <= 1) fail_return(c, out, M::kDisabilities);
        }},
-      {"4180", "Sex is missing", {"Sex"}, 2025, kLast,
+      {"4180",
+       "Sex is missing",
+       {"Sex"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column sex(ids(c), "Sex");
          each_row(c, out, M::kChildIdentifiers,
                   [&](size_t r) { return sex(r) != "M" && sex(r) != "F" && sex(r) != "U"; });
        }},
-      {"4220", "Ethnicity is missing or invalid (see Ethnicity table)", {"Ethnicity"}, kAll, kLast,
+      {"4220",
+       "Ethnicity is missing or invalid (see Ethnicity table)",
+       {"Ethnicity"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column ethnicity(c.table(M::kChildCharacteristics), "Ethnicity");
          const int year = c.census.year;
          each_row(c, out, M::kChildCharacteristics,
                   [&](size_t r) { return !codes::ethnicity().valid_in(ethnicity(r), year); });
        }},
-      {"8500", "LA Child ID missing", {"LAchildID"}, kAll, kLast,
+      {"8500",
+       "LA Child ID missing",
+       {"LAchildID"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column id(ids(c), "LAchildID");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) { return id(r).empty(); });
        }},
-      {"8510", "More than one child record with the same LA Child ID", {"LAchildID"}, kAll, kLast,
+      {"8510",
+       "More than one child record with the same LA Child ID",
+       {"LAchildID"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& by_id = c.groups(M::kChildIdentifiers, "LAchildID");
          const Column id(ids(c), "LAchildID");
@@ -236,7 +296,9 @@ std::vector<CinRule> cin_child_rules() {
       {"8520",
        "Date of Birth is after data collection period (must be on or before the end of the census "
        "period)",
-       {"PersonBirthDate", "ReferenceDate"}, kAll, kLast,
+       {"PersonBirthDate", "ReferenceDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column born(ids(c), "PersonBirthDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -244,8 +306,11 @@ std::vector<CinRule> cin_child_rules() {
            return d && *d > c.end;
          });
        }},
-      {"8525Q", "Either Date of Birth or Expected Date of Birth must be provided (but not both)",
-       {"PersonBirthDate", "ExpectedPersonBirthDate"}, kAll, kLast,
+      {"8525Q",
+       "Either Date of Birth or Expected Date of Birth must be provided (but not both)",
+       {"PersonBirthDate", "ExpectedPersonBirthDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column born(ids(c), "PersonBirthDate"), expected(ids(c), "ExpectedPersonBirthDate");
          each_row(c, out, M::kChildIdentifiers,
@@ -254,7 +319,9 @@ std::vector<CinRule> cin_child_rules() {
       {"8530Q",
        "Please check and either amend data or provide a reason: Expected Date of Birth is outside "
        "the expected range for this census (March to December of the Census Year end)",
-       {"ExpectedPersonBirthDate"}, kAll, kLast,
+       {"ExpectedPersonBirthDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column expected(ids(c), "ExpectedPersonBirthDate");
          const Date earliest = c.end.add_days(-30), latest = c.end.add_months(9);
@@ -266,7 +333,9 @@ std::vector<CinRule> cin_child_rules() {
       {"8535Q",
        "Please check and either amend data or provide a reason: Child\u2019s date of death should "
        "not be prior to the date of birth",
-       {"PersonDeathDate", "PersonBirthDate"}, kAll, kLast,
+       {"PersonDeathDate", "PersonBirthDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column died(ids(c), "PersonDeathDate"), born(ids(c), "PersonBirthDate"),
              expected(ids(c), "ExpectedPersonBirthDate");
@@ -282,7 +351,9 @@ std::vector<CinRule> cin_child_rules() {
       {"8545Q",
        "Please check and either amend data or provide a reason: Child's date of death should be "
        "within the census year",
-       {"PersonDeathDate"}, kAll, kLast,
+       {"PersonDeathDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column died(ids(c), "PersonDeathDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
@@ -290,14 +361,21 @@ std::vector<CinRule> cin_child_rules() {
            return d && (*d < c.start || *d > c.end);
          });
        }},
-      {"8590", "Child does not have a recorded CIN episode.", {"LAchildID"}, kAll, kLast,
+      {"8590",
+       "Child does not have a recorded CIN episode.",
+       {"LAchildID"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& details = c.groups(M::kCinDetails, "LAchildID");
          const Column id(ids(c), "LAchildID");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) { return details[id(r)].empty(); });
        }},
-      {"8750", "Sex must equal U for an unborn child",
-       {"Sex", "PersonBirthDate", "ExpectedPersonBirthDate"}, 2025, kLast,
+      {"8750",
+       "Sex must equal U for an unborn child",
+       {"Sex", "PersonBirthDate", "ExpectedPersonBirthDate"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column sex(ids(c), "Sex"), born(ids(c), "PersonBirthDate"),
              expected(ids(c), "ExpectedPersonBirthDate");
@@ -308,7 +386,9 @@ std::vector<CinRule> cin_child_rules() {
       {"8770Q",
        "Please check and either amend data or provide a reason: UPN is missing or reason UPN is "
        "missing or is UN1 for a child who is of school age.",
-       {"UPN", "UPNunknown"}, 2025, kLast,
+       {"UPN", "UPNunknown"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) {
          // Of school age: born on or before 31 August six years before the census year's.
          const Date cutoff = c.end.add_months(4).add_days(31).add_years(-6);
@@ -321,13 +401,16 @@ std::vector<CinRule> cin_child_rules() {
              return false;
            }
            const auto why = core::ascii_lower(unknown(r));
-           return why.empty() || why == "un1" || !codes::upn_unknown().contains(core::trim(unknown(r)));
+           return why.empty() || why == "un1" ||
+                  !codes::upn_unknown().contains(core::trim(unknown(r)));
          });
        }},
       {"8772",
        "UPN unknown reason is UN7 (Referral with no further action) but at least one CIN details "
        "is a referral going on to further action",
-       {"UPNunknown", "ReferralNFA"}, kAll, kLast,
+       {"UPNunknown", "ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& details = c.groups(M::kCinDetails, "LAchildID");
          const Column nfa(c.table(M::kCinDetails), "ReferralNFA");
@@ -339,8 +422,11 @@ std::vector<CinRule> cin_child_rules() {
                   std::any_of(rows.begin(), rows.end(), [&](size_t d) { return !is_yes(nfa(d)); });
          });
        }},
-      {"8775Q", "Please check and either amend data or provide a reason: Child is over 25 years old",
-       {"PersonBirthDate", "CINclosureDate"}, kAll, kLast,
+      {"8775Q",
+       "Please check and either amend data or provide a reason: Child is over 25 years old",
+       {"PersonBirthDate", "CINclosureDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& details = c.groups(M::kCinDetails, "LAchildID");
          const Column closed(c.table(M::kCinDetails), "CINclosureDate");
@@ -357,8 +443,11 @@ std::vector<CinRule> cin_child_rules() {
          });
        }},
       // Disabilities
-      {"8540", "Child\u2019s disability is missing or invalid (see Disability table)",
-       {"Disability", "PersonBirthDate", "ReferralNFA"}, kAll, kLast,
+      {"8540",
+       "Child\u2019s disability is missing or invalid (see Disability table)",
+       {"Disability", "PersonBirthDate", "ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& disabilities = c.groups(M::kDisabilities, "LAchildID");
          const Column code(c.table(M::kDisabilities), "Disability");
@@ -373,7 +462,10 @@ std::vector<CinRule> cin_child_rules() {
                   });
          });
        }},
-      {"8790", "Disability information includes both None and other values", {"Disability"}, kAll,
+      {"8790",
+       "Disability information includes both None and other values",
+       {"Disability"},
+       kAll,
        kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = c.table(M::kDisabilities);
@@ -386,7 +478,11 @@ std::vector<CinRule> cin_child_rules() {
                               [&](size_t o) { return core::ascii_lower(code(o)) == "none"; });
          });
        }},
-      {"8794", "Child has two or more disabilities with the same code", {"Disability"}, kAll, kLast,
+      {"8794",
+       "Child has two or more disabilities with the same code",
+       {"Disability"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = c.table(M::kDisabilities);
          const Column child(t, "LAchildID"), code(t, "Disability");

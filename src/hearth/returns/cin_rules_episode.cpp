@@ -16,9 +16,15 @@ namespace codes = domain::codes;
 constexpr int kAll = 2014;
 constexpr int kLast = 2100;
 
-const CsvTable& details(const CinContext& c) { return c.table(M::kCinDetails); }
-const CsvTable& assessments(const CinContext& c) { return c.table(M::kAssessments); }
-const CsvTable& plans(const CinContext& c) { return c.table(M::kCinPlanDates); }
+const CsvTable& details(const CinContext& c) {
+  return c.table(M::kCinDetails);
+}
+const CsvTable& assessments(const CinContext& c) {
+  return c.table(M::kAssessments);
+}
+const CsvTable& plans(const CinContext& c) {
+  return c.table(M::kCinPlanDates);
+}
 
 // Each row of `module` whose date `column` is before its episode's referral date fails.
 void before_referral(const CinContext& c, Out& out, M module, std::string_view column) {
@@ -86,8 +92,9 @@ void factor_used(const CinContext& c, Out& out, std::string_view code) {
   const Groups& factors = factors_by_assessment(c);
   each_row(c, out, M::kAssessments, [&](size_t a) {
     const auto list = factors_of(c, factors, a);
-    return std::any_of(list.begin(), list.end(),
-                       [&](std::string_view f) { return core::ascii_lower(f) == core::ascii_lower(code); });
+    return std::any_of(list.begin(), list.end(), [&](std::string_view f) {
+      return core::ascii_lower(f) == core::ascii_lower(code);
+    });
   });
 }
 
@@ -99,7 +106,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"2990",
        "Activity is recorded against a case marked as \u2018Case closed after assessment, no "
        "further action\u2019 or 'case closed after assessment, referred to early help'.",
-       {"ReasonForClosure"}, kAll, kLast,
+       {"ReasonForClosure"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& cpp = c.groups(M::kChildProtectionPlans, "CINdetailsID");
          const Groups& s47 = c.groups(M::kSection47, "CINdetailsID");
@@ -115,14 +124,19 @@ std::vector<CinRule> cin_episode_rules() {
       {"2991Q",
        "Please check and either amend data or provide a reason: A Section 47 module is recorded "
        "and there is no assessment on the episode",
-       {"CINdetailsID"}, kAll, kLast,
+       {"CINdetailsID"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column episode(c.table(M::kSection47), "CINdetailsID");
          each_row(c, out, M::kSection47, [&](size_t r) { return by_episode[episode(r)].empty(); });
        }},
-      {"8555Q", "Child cannot be referred after its recorded date of death",
-       {"PersonDeathDate", "CINreferralDate"}, kAll, kLast,
+      {"8555Q",
+       "Child cannot be referred after its recorded date of death",
+       {"PersonDeathDate", "CINreferralDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
@@ -131,11 +145,13 @@ std::vector<CinRule> cin_episode_rules() {
            return referral && death && *death < *referral;
          });
        }},
-      {"8565", "Activity shown after a case has been closed",
+      {"8565",
+       "Activity shown after a case has been closed",
        {"CINclosureDate", "DateOfInitialCPC", "AssessmentActualStartDate",
         "AssessmentAuthorisationDate", "S47ActualStartDate", "CPPendDate", "CINPlanStartDate",
         "CINPlanEndDate"},
-       kAll, kLast,
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          struct Source {
            M module;
@@ -169,15 +185,22 @@ std::vector<CinRule> cin_episode_rules() {
            return false;
          });
        }},
-      {"8568", "RNFA flag is missing or invalid", {"ReferralNFA"}, kAll, kLast,
+      {"8568",
+       "RNFA flag is missing or invalid",
+       {"ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column nfa(details(c), "ReferralNFA");
-         each_row(c, out, M::kCinDetails, [&](size_t r) { return !is_yes(nfa(r)) && !is_no(nfa(r)); });
+         each_row(c, out, M::kCinDetails,
+                  [&](size_t r) { return !is_yes(nfa(r)) && !is_no(nfa(r)); });
        }},
       {"8569Q",
        "A case with referral date before one working day prior to the collection start date must "
        "not be flagged as a no further action case",
-       {"ReferralNFA"}, kAll, kLast,
+       {"ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Date limit = working_days_before(c.start, 1);
          const Column referred(details(c), "CINreferralDate"), nfa(details(c), "ReferralNFA");
@@ -189,15 +212,20 @@ std::vector<CinRule> cin_episode_rules() {
       {"8585Q",
        "Please check and either amend or provide a reason: CIN episode shows Died as the Closure "
        "Reason, however child has no recorded Date of Death",
-       {"ReasonForClosure", "PersonDeathDate"}, kAll, kLast,
+       {"ReasonForClosure", "PersonDeathDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column reason(details(c), "ReasonForClosure");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
            return reason(r) == "RC2" && !child_date(c, M::kCinDetails, r, "PersonDeathDate");
          });
        }},
-      {"8600", "Child referral date missing or after data collection period", {"CINreferralDate"},
-       kAll, kLast,
+      {"8600",
+       "Child referral date missing or after data collection period",
+       {"CINreferralDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
@@ -205,8 +233,11 @@ std::vector<CinRule> cin_episode_rules() {
            return !d || *d > c.end;
          });
        }},
-      {"8606", "Child referral date is more than 40 weeks before DOB or expected DOB",
-       {"CINreferralDate", "PersonBirthDate", "ExpectedPersonBirthDate"}, kAll, kLast,
+      {"8606",
+       "Child referral date is more than 40 weeks before DOB or expected DOB",
+       {"CINreferralDate", "PersonBirthDate", "ExpectedPersonBirthDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
@@ -219,17 +250,29 @@ std::vector<CinRule> cin_episode_rules() {
            return false;
          });
        }},
-      {"8610", "Primary Need code is missing for a referral which led to further action.",
-       {"ReferralNFA", "PrimaryNeedCode"}, kAll, kLast,
+      {"8610",
+       "Primary Need code is missing for a referral which led to further action.",
+       {"ReferralNFA", "PrimaryNeedCode"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column nfa(details(c), "ReferralNFA"), need(details(c), "PrimaryNeedCode");
-         each_row(c, out, M::kCinDetails, [&](size_t r) { return is_no(nfa(r)) && need(r).empty(); });
+         each_row(c, out, M::kCinDetails,
+                  [&](size_t r) { return is_no(nfa(r)) && need(r).empty(); });
        }},
-      {"8620", "CIN Closure Date present and does not fall within the Census year",
-       {"CINclosureDate"}, kAll, kLast,
-       [](const CinContext& c, Out& out) { outside_year(c, out, M::kCinDetails, "CINclosureDate"); }},
-      {"8630", "CIN Closure Date is before CIN Referral Date for the same CIN episode",
-       {"CINreferralDate", "CINclosureDate"}, kAll, kLast,
+      {"8620",
+       "CIN Closure Date present and does not fall within the Census year",
+       {"CINclosureDate"},
+       kAll,
+       kLast,
+       [](const CinContext& c, Out& out) {
+         outside_year(c, out, M::kCinDetails, "CINclosureDate");
+       }},
+      {"8630",
+       "CIN Closure Date is before CIN Referral Date for the same CIN episode",
+       {"CINreferralDate", "CINclosureDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate"), closed(details(c), "CINclosureDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
@@ -239,30 +282,41 @@ std::vector<CinRule> cin_episode_rules() {
        }},
       {"8640",
        "CIN Reason for closure code invalid (see Reason for Closure table in CIN Census code set)",
-       {"ReasonForClosure"}, kAll, kLast,
+       {"ReasonForClosure"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column reason(details(c), "ReasonForClosure");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
            return !reason(r).empty() && !codes::reason_for_closure().contains(reason(r));
          });
        }},
-      {"8650", "Primary Need Code invalid (see Primary Need table in CIN census code set)",
-       {"PrimaryNeedCode"}, kAll, kLast,
+      {"8650",
+       "Primary Need Code invalid (see Primary Need table in CIN census code set)",
+       {"PrimaryNeedCode"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column need(details(c), "PrimaryNeedCode");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
            return !need(r).empty() && !codes::primary_need().contains(need(r));
          });
        }},
-      {"8805", "A CIN case cannot have a CIN closure date without a Reason for Closure",
-       {"CINclosureDate", "ReasonForClosure"}, kAll, kLast,
+      {"8805",
+       "A CIN case cannot have a CIN closure date without a Reason for Closure",
+       {"CINclosureDate", "ReasonForClosure"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column closed(details(c), "CINclosureDate"), reason(details(c), "ReasonForClosure");
          each_row(c, out, M::kCinDetails,
                   [&](size_t r) { return !closed(r).empty() && reason(r).empty(); });
        }},
-      {"8810", "A CIN case cannot have a Reason for Closure without a CIN Closure Date",
-       {"ReasonForClosure", "CINclosureDate"}, kAll, kLast,
+      {"8810",
+       "A CIN case cannot have a Reason for Closure without a CIN Closure Date",
+       {"ReasonForClosure", "CINclosureDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column closed(details(c), "CINclosureDate"), reason(details(c), "ReasonForClosure");
          each_row(c, out, M::kCinDetails,
@@ -271,7 +325,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"8815",
        "More than one open CIN Details episode (a module with no CIN Closure Date) has been "
        "provided for this child and case is not a referral with no further action.",
-       {"ReferralNFA", "CINclosureDate"}, kAll, kLast,
+       {"ReferralNFA", "CINclosureDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column child(details(c), "LAchildID"), closed(details(c), "CINclosureDate"),
              nfa(details(c), "ReferralNFA");
@@ -285,7 +341,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"8816",
        "An open CIN episode is shown and case is not a referral with no further action, but it is "
        "not the latest episode.",
-       {"CINreferralDate", "ReferralNFA"}, kAll, kLast,
+       {"CINreferralDate", "ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column child(details(c), "LAchildID"), referred(details(c), "CINreferralDate"),
              closed(details(c), "CINclosureDate"), nfa(details(c), "ReferralNFA");
@@ -302,8 +360,11 @@ std::vector<CinRule> cin_episode_rules() {
            return latest.at(child(r)).second != r;
          });
        }},
-      {"8820", "The dates on the CIN episodes for this child overlap",
-       {"CINreferralDate", "CINclosureDate"}, kAll, kLast,
+      {"8820",
+       "The dates on the CIN episodes for this child overlap",
+       {"CINreferralDate", "CINclosureDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = details(c);
          const Groups& by_child = c.groups(M::kCinDetails, "LAchildID");
@@ -326,7 +387,9 @@ std::vector<CinRule> cin_episode_rules() {
        "Please check and either amend data or provide a reason: Reason for Closure code RC8 (case "
        "closed after assessment) or RC9 (case closed after assessment, referred to early help) has "
        "been returned but there is no assessment present for the episode.",
-       {"ReasonForClosure"}, kAll, kLast,
+       {"ReasonForClosure"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column id(details(c), "CINdetailsID"), reason(details(c), "ReasonForClosure");
@@ -334,10 +397,12 @@ std::vector<CinRule> cin_episode_rules() {
            return (reason(r) == "RC8" || reason(r) == "RC9") && by_episode[id(r)].empty();
          });
        }},
-      {"8831", "Activity is recorded against a case marked as a referral with no further action",
+      {"8831",
+       "Activity is recorded against a case marked as a referral with no further action",
        {"AssessmentActualStartDate", "AssessmentAuthorisationDate", "S47ActualStartDate",
         "DateOfInitialCPC"},
-       kAll, kLast,
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& a_of = c.groups(M::kAssessments, "CINdetailsID");
          const Groups& s_of = c.groups(M::kSection47, "CINdetailsID");
@@ -358,8 +423,11 @@ std::vector<CinRule> cin_episode_rules() {
            return false;
          });
        }},
-      {"8866", "Source of Referral is missing or an invalid code",
-       {"CINreferralDate", "ReferralSource"}, kAll, kLast,
+      {"8866",
+       "Source of Referral is missing or an invalid code",
+       {"CINreferralDate", "ReferralSource"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Date required_from = Date::from_ymd(2013, 4, 1).value();
          const Column referred(details(c), "CINreferralDate"), source(details(c), "ReferralSource");
@@ -368,8 +436,11 @@ std::vector<CinRule> cin_episode_rules() {
            return d && *d >= required_from && !codes::referral_source().contains(source(r));
          });
        }},
-      {"8867", "CIN episode is shown as closed, however Assessment is not shown as completed",
-       {"CINclosureDate", "AssessmentAuthorisationDate"}, kAll, kLast,
+      {"8867",
+       "CIN episode is shown as closed, however Assessment is not shown as completed",
+       {"CINclosureDate", "AssessmentAuthorisationDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
@@ -379,7 +450,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"8868",
        "CIN episode is shown as closed, however Section 47 enquiry is not shown as completed by "
        "ICPC date or ICPC not required flag",
-       {"ICPCnotRequired", "CINclosureDate", "DateOfInitialCPC"}, kAll, kLast,
+       {"ICPCnotRequired", "CINclosureDate", "DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& s = c.table(M::kSection47);
          const Column icpc(s, "DateOfInitialCPC"), not_required(s, "ICPCnotRequired");
@@ -389,13 +462,19 @@ std::vector<CinRule> cin_episode_rules() {
          });
        }},
       // Assessments
-      {"1103", "The assessment start date cannot be before the referral date",
-       {"AssessmentActualStartDate", "CINreferralDate"}, kAll, kLast,
+      {"1103",
+       "The assessment start date cannot be before the referral date",
+       {"AssessmentActualStartDate", "CINreferralDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          before_referral(c, out, M::kAssessments, "AssessmentActualStartDate");
        }},
-      {"8608", "Assessment Start Date cannot be later than its End Date",
-       {"AssessmentActualStartDate", "AssessmentAuthorisationDate"}, kAll, kLast,
+      {"8608",
+       "Assessment Start Date cannot be later than its End Date",
+       {"AssessmentActualStartDate", "AssessmentAuthorisationDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(assessments(c), "AssessmentActualStartDate"),
              auth(assessments(c), "AssessmentAuthorisationDate");
@@ -407,20 +486,28 @@ std::vector<CinRule> cin_episode_rules() {
       {"8614",
        "Parental or child factors at assessment should only be present for a completed "
        "assessment.",
-       {"AssessmentAuthorisationDate", "AssessmentFactors"}, kAll, kLast,
+       {"AssessmentAuthorisationDate", "AssessmentFactors"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& factors = factors_by_assessment(c);
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments,
                   [&](size_t a) { return auth(a).empty() && !factors_of(c, factors, a).empty(); });
        }},
-      {"8617", "Code 8A has been returned. This code is not a valid code.", {"AssessmentFactors"},
-       kAll, kLast, [](const CinContext& c, Out& out) { factor_used(c, out, "8A"); }},
+      {"8617",
+       "Code 8A has been returned. This code is not a valid code.",
+       {"AssessmentFactors"},
+       kAll,
+       kLast,
+       [](const CinContext& c, Out& out) { factor_used(c, out, "8A"); }},
       {"8670Q",
        "Please check and either amend data or provide a reason: Assessment started more than 45 "
        "working days before the end of the census year. However, there is no Assessment end "
        "date.",
-       {"AssessmentActualStartDate", "AssessmentAuthorisationDate"}, kAll, kLast,
+       {"AssessmentActualStartDate", "AssessmentAuthorisationDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Date limit = working_days_before(c.end, 44);
          const Column start(assessments(c), "AssessmentActualStartDate"),
@@ -430,15 +517,20 @@ std::vector<CinRule> cin_episode_rules() {
            return auth(a).empty() && d && *d < limit;
          });
        }},
-      {"8696", "Assessment end date must fall within the census year",
-       {"AssessmentAuthorisationDate", "ReferenceDate"}, kAll, kLast,
+      {"8696",
+       "Assessment end date must fall within the census year",
+       {"AssessmentAuthorisationDate", "ReferenceDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          outside_year(c, out, M::kAssessments, "AssessmentAuthorisationDate");
        }},
       {"8736",
        "For an Assessment that has not been completed, the start date must fall within the census "
        "year",
-       {"AssessmentAuthorisationDate", "AssessmentActualStartDate"}, kAll, kLast,
+       {"AssessmentAuthorisationDate", "AssessmentActualStartDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(assessments(c), "AssessmentActualStartDate"),
              auth(assessments(c), "AssessmentAuthorisationDate");
@@ -448,8 +540,11 @@ std::vector<CinRule> cin_episode_rules() {
            return !d || *d < c.start || *d > c.end;
          });
        }},
-      {"8863Q", "An Assessment is shown as starting when there is another Assessment ongoing.",
-       {"AssessmentActualStartDate", "AssessmentAuthorisationDate"}, kAll, kLast,
+      {"8863Q",
+       "An Assessment is shown as starting when there is another Assessment ongoing.",
+       {"AssessmentActualStartDate", "AssessmentAuthorisationDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = assessments(c);
          const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
@@ -472,7 +567,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"8869",
        "The assessment factors code \u201c21\u201d cannot be used in conjunction with any other "
        "assessment factors.",
-       {"AssessmentFactors"}, kAll, kLast,
+       {"AssessmentFactors"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& factors = factors_by_assessment(c);
          each_row(c, out, M::kAssessments, [&](size_t a) {
@@ -485,7 +582,9 @@ std::vector<CinRule> cin_episode_rules() {
        "on the episode and the factors code \u201c21 No factors identified\u201d has been used "
        "for the completed assessment, the reason for closure \u2018RC8\u2019 or 'RC9' should be "
        "used.",
-       {"ReasonForClosure", "AssessmentFactors"}, kAll, kLast,
+       {"ReasonForClosure", "AssessmentFactors"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& factors = factors_by_assessment(c);
          const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
@@ -500,8 +599,11 @@ std::vector<CinRule> cin_episode_rules() {
            return d && reason(*d) != "RC8" && reason(*d) != "RC9";
          });
        }},
-      {"8896", "Within one CINDetails group there are 2 or more open Assessments groups",
-       {"AssessmentAuthorisationDate"}, kAll, kLast,
+      {"8896",
+       "Within one CINDetails group there are 2 or more open Assessments groups",
+       {"AssessmentAuthorisationDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column episode(assessments(c), "CINdetailsID"),
              auth(assessments(c), "AssessmentAuthorisationDate");
@@ -514,7 +616,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"8897Q",
        "Parental or child factors at assessment information is missing from a completed "
        "assessment",
-       {"AssessmentAuthorisationDate", "AssessmentFactors"}, kAll, kLast,
+       {"AssessmentAuthorisationDate", "AssessmentFactors"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& factors = factors_by_assessment(c);
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
@@ -524,13 +628,16 @@ std::vector<CinRule> cin_episode_rules() {
            if (!d || *d < c.start) return false;
            const auto list = factors_of(c, factors, a);
            return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view f) {
-                    return !codes::assessment_factor().valid_in(f, year) &&
-                           f != "18A" && f != "19A";  // withdrawn: queried by 8945Q, 8950Q
+                    return !codes::assessment_factor().valid_in(f, year) && f != "18A" &&
+                           f != "19A";  // withdrawn: queried by 8945Q, 8950Q
                   });
          });
        }},
-      {"8898", " The assessment has more than one parental or child factors with the same code",
-       {"AssessmentFactors"}, kAll, kLast,
+      {"8898",
+       " The assessment has more than one parental or child factors with the same code",
+       {"AssessmentFactors"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& factors = factors_by_assessment(c);
          each_row(c, out, M::kAssessments, [&](size_t a) {
@@ -542,7 +649,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"8899Q",
        "Please check: A child identified as having a disability does not have a disability factor "
        "recorded at the end of assessment.",
-       {"AssessmentFactors"}, kAll, kLast,
+       {"AssessmentFactors"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& factors = factors_by_assessment(c);
          std::set<std::string_view> disabled;
@@ -564,16 +673,23 @@ std::vector<CinRule> cin_episode_rules() {
       {"8945Q",
        "Please check and either amend data or provide a reason: the assessment factors code '18A' "
        "should not be used ('18B' or '18C' should be used instead)",
-       {"AssessmentFactors"}, 2025, kLast,
+       {"AssessmentFactors"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) { factor_used(c, out, "18A"); }},
       {"8950Q",
        "Please check and either amend data or provide a reason: the assessment factors code '19A' "
        "should not be used ('19B' or '19C' should be used instead)",
-       {"AssessmentFactors"}, 2025, kLast,
+       {"AssessmentFactors"},
+       2025,
+       kLast,
        [](const CinContext& c, Out& out) { factor_used(c, out, "19A"); }},
       // CIN plans
-      {"4000", "CIN Plan details provided for a referral with no further action", {"ReferralNFA"},
-       kAll, kLast,
+      {"4000",
+       "CIN Plan details provided for a referral with no further action",
+       {"ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column nfa(details(c), "ReferralNFA");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -581,8 +697,11 @@ std::vector<CinRule> cin_episode_rules() {
            return d && is_yes(nfa(*d));
          });
        }},
-      {"4001", "A CIN Plan cannot run concurrently with a Child Protection Plan",
-       {"CINPlanEndDate", "CPPendDate"}, kAll, kLast,
+      {"4001",
+       "A CIN Plan cannot run concurrently with a Child Protection Plan",
+       {"CINPlanEndDate", "CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& cpp = c.groups(M::kChildProtectionPlans, "CINdetailsID");
          const Column cpp_end(c.table(M::kChildProtectionPlans), "CPPendDate");
@@ -591,11 +710,15 @@ std::vector<CinRule> cin_episode_rules() {
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
            if (start(p).empty() || !end(p).empty()) return false;
            const auto& rows = cpp[episode(p)];
-           return std::any_of(rows.begin(), rows.end(), [&](size_t r) { return cpp_end(r).empty(); });
+           return std::any_of(rows.begin(), rows.end(),
+                              [&](size_t r) { return cpp_end(r).empty(); });
          });
        }},
-      {"4004", "This child is showing more than one open CIN Plan, i.e. with no End Date",
-       {"CINPlanEndDate"}, kAll, kLast,
+      {"4004",
+       "This child is showing more than one open CIN Plan, i.e. with no End Date",
+       {"CINPlanEndDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column episode(plans(c), "CINdetailsID"), end(plans(c), "CINPlanEndDate");
          std::map<std::string_view, int> open;
@@ -604,8 +727,11 @@ std::vector<CinRule> cin_episode_rules() {
          }
          each_row(c, out, M::kCinPlanDates, [&](size_t p) { return open[episode(p)] > 1; });
        }},
-      {"4008", "CIN Plan shown as starting after the child\u2019s Date of Death.",
-       {"PersonDeathDate", "CINPlanStartDate"}, kAll, kLast,
+      {"4008",
+       "CIN Plan shown as starting after the child\u2019s Date of Death.",
+       {"PersonDeathDate", "CINPlanStartDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -614,8 +740,11 @@ std::vector<CinRule> cin_episode_rules() {
            return d && death && *death < *d;
          });
        }},
-      {"4009Q", "CIN Plan cannot end after the child\u2019s Date of Death",
-       {"PersonDeathDate", "CINPlanEndDate"}, kAll, kLast,
+      {"4009Q",
+       "CIN Plan cannot end after the child\u2019s Date of Death",
+       {"PersonDeathDate", "CINPlanEndDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column end(plans(c), "CINPlanEndDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -624,8 +753,11 @@ std::vector<CinRule> cin_episode_rules() {
            return d && death && *d > *death;
          });
        }},
-      {"4010", "CIN Plan start date is missing or out of data collection period",
-       {"CINPlanStartDate"}, kAll, kLast,
+      {"4010",
+       "CIN Plan start date is missing or out of data collection period",
+       {"CINPlanStartDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -633,8 +765,11 @@ std::vector<CinRule> cin_episode_rules() {
            return !d || *d > c.end;
          });
        }},
-      {"4011", "CIN Plan End Date earlier than Start Date", {"CINPlanEndDate", "CINPlanStartDate"},
-       kAll, kLast,
+      {"4011",
+       "CIN Plan End Date earlier than Start Date",
+       {"CINPlanEndDate", "CINPlanStartDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate"), end(plans(c), "CINPlanEndDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -645,7 +780,9 @@ std::vector<CinRule> cin_episode_rules() {
       {"4012Q",
        "Please check and either amend or provide a reason: CIN Plan shown as starting and ending "
        "on the same day",
-       {"CINPlanStartDate", "CINPlanEndDate"}, kAll, kLast,
+       {"CINPlanStartDate", "CINPlanEndDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate"), end(plans(c), "CINPlanEndDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
@@ -653,22 +790,35 @@ std::vector<CinRule> cin_episode_rules() {
            return from && to && *to == *from;
          });
        }},
-      {"4013", "CIN Plan end date must fall within the census year",
-       {"CINPlanEndDate", "ReferenceDate"}, kAll, kLast,
-       [](const CinContext& c, Out& out) { outside_year(c, out, M::kCinPlanDates, "CINPlanEndDate"); }},
-      {"4014", "CIN Plan data contains overlapping dates", {"CINPlanStartDate", "CINPlanEndDate"},
-       kAll, kLast,
+      {"4013",
+       "CIN Plan end date must fall within the census year",
+       {"CINPlanEndDate", "ReferenceDate"},
+       kAll,
+       kLast,
+       [](const CinContext& c, Out& out) {
+         outside_year(c, out, M::kCinPlanDates, "CINPlanEndDate");
+       }},
+      {"4014",
+       "CIN Plan data contains overlapping dates",
+       {"CINPlanStartDate", "CINPlanEndDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          overlapping(c, out, M::kCinPlanDates, "LAchildID", "CINPlanStartDate", "CINPlanEndDate");
        }},
-      {"4015", "The CIN Plan start date cannot be before the referral date",
-       {"CINPlanStartDate", "CINreferralDate"}, kAll, kLast,
+      {"4015",
+       "The CIN Plan start date cannot be before the referral date",
+       {"CINPlanStartDate", "CINreferralDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          before_referral(c, out, M::kCinPlanDates, "CINPlanStartDate");
        }},
       {"4016",
        "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
-       {"CINPlanStartDate", "CPPstartDate", "CPPendDate"}, kAll, kLast,
+       {"CINPlanStartDate", "CPPstartDate", "CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& cpp = c.table(M::kChildProtectionPlans);
          const Groups& cpp_of = c.groups(M::kChildProtectionPlans, "LAchildID");
@@ -688,10 +838,13 @@ std::vector<CinRule> cin_episode_rules() {
        }},
       {"4017",
        "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
-       {"CINPlanStartDate", "CINPlanEndDate", "CPPstartDate"}, kAll, kLast,
+       {"CINPlanStartDate", "CINPlanEndDate", "CPPstartDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& plans_of = c.groups(M::kCinPlanDates, "LAchildID");
-         const Column plan_start(plans(c), "CINPlanStartDate"), plan_end(plans(c), "CINPlanEndDate");
+         const Column plan_start(plans(c), "CINPlanStartDate"),
+             plan_end(plans(c), "CINPlanEndDate");
          const CsvTable& cpp = c.table(M::kChildProtectionPlans);
          const Column child(cpp, "LAchildID"), start(cpp, "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {

@@ -15,9 +15,15 @@ namespace codes = domain::codes;
 constexpr int kAll = 2014;
 constexpr int kLast = 2100;
 
-const CsvTable& s47(const CinContext& c) { return c.table(M::kSection47); }
-const CsvTable& cpp(const CinContext& c) { return c.table(M::kChildProtectionPlans); }
-const CsvTable& reviews(const CinContext& c) { return c.table(M::kReviews); }
+const CsvTable& s47(const CinContext& c) {
+  return c.table(M::kSection47);
+}
+const CsvTable& cpp(const CinContext& c) {
+  return c.table(M::kChildProtectionPlans);
+}
+const CsvTable& reviews(const CinContext& c) {
+  return c.table(M::kReviews);
+}
 
 // The row's date is after the child's death.
 void after_death(const CinContext& c, Out& out, M module, std::string_view column) {
@@ -52,7 +58,9 @@ std::vector<CinRule> cin_protection_rules() {
       // Section 47 enquiries and initial conferences
       {"1104",
        "The date of the initial child protection conference cannot be before the referral date",
-       {"CINreferralDate", "DateOfInitialCPC"}, kAll, kLast,
+       {"CINreferralDate", "DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column icpc(s47(c), "DateOfInitialCPC");
          each_row(c, out, M::kSection47, [&](size_t r) {
@@ -64,7 +72,9 @@ std::vector<CinRule> cin_protection_rules() {
       {"2884",
        "An initial child protection conference is recorded at both the S47 and CIN Details level "
        "and it should only be recorded in one",
-       {"DateOfInitialCPC"}, kAll, kLast,
+       {"DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& details_of = c.groups(M::kCinDetails, "LAchildID");
          const Column details_icpc(c.table(M::kCinDetails), "DateOfInitialCPC");
@@ -76,8 +86,11 @@ std::vector<CinRule> cin_protection_rules() {
                               [&](size_t d) { return details_icpc(d) == icpc(r); });
          });
        }},
-      {"2889", "The S47 start date cannot be before the referral date.",
-       {"S47ActualStartDate", "CINreferralDate"}, kAll, kLast,
+      {"2889",
+       "The S47 start date cannot be before the referral date.",
+       {"S47ActualStartDate", "CINreferralDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(s47(c), "S47ActualStartDate");
          each_row(c, out, M::kSection47, [&](size_t r) {
@@ -89,7 +102,9 @@ std::vector<CinRule> cin_protection_rules() {
       {"8615",
        "Section 47 Enquiry Start Date must be present and cannot be later than the date of the "
        "initial Child Protection Conference",
-       {"S47ActualStartDate", "DateOfInitialCPC"}, kAll, kLast,
+       {"S47ActualStartDate", "DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(s47(c), "S47ActualStartDate"), icpc(s47(c), "DateOfInitialCPC");
          each_row(c, out, M::kSection47, [&](size_t r) {
@@ -101,7 +116,9 @@ std::vector<CinRule> cin_protection_rules() {
        "Please check and either amend data or provide a reason: S47 Enquiry started more than 15 "
        "working days before the end of the census year. However, there is no date of Initial "
        "Child Protection Conference.",
-       {"DateOfInitialCPC", "S47ActualStartDate", "ICPCnotRequired"}, kAll, kLast,
+       {"DateOfInitialCPC", "S47ActualStartDate", "ICPCnotRequired"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Date limit = working_days_before(c.end, 14);
          const Column start(s47(c), "S47ActualStartDate"), icpc(s47(c), "DateOfInitialCPC"),
@@ -111,15 +128,20 @@ std::vector<CinRule> cin_protection_rules() {
            return icpc(r).empty() && is_no(not_required(r)) && d && *d < limit;
          });
        }},
-      {"8715", "Date of Initial Child Protection Conference must fall within the census year",
-       {"DateOfInitialCPC", "ReferenceDate"}, kAll, kLast,
+      {"8715",
+       "Date of Initial Child Protection Conference must fall within the census year",
+       {"DateOfInitialCPC", "ReferenceDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          date_outside_year(c, out, M::kSection47, "DateOfInitialCPC");
        }},
       {"8740",
        "For a Section 47 Enquiry that has not held the Initial Child Protection Conference by the "
        "end of the census year, the start date must fall within the census year",
-       {"S47ActualStartDate", "DateOfInitialCPC", "ICPCnotRequired"}, kAll, kLast,
+       {"S47ActualStartDate", "DateOfInitialCPC", "ICPCnotRequired"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(s47(c), "S47ActualStartDate"), icpc(s47(c), "DateOfInitialCPC"),
              not_required(s47(c), "ICPCnotRequired");
@@ -128,8 +150,11 @@ std::vector<CinRule> cin_protection_rules() {
            return icpc(r).empty() && is_no(not_required(r)) && d && (*d < c.start || *d > c.end);
          });
        }},
-      {"8839", "Within one CINDetails group there are 2 or more open S47 Assessments",
-       {"DateOfInitialCPC"}, kAll, kLast,
+      {"8839",
+       "Within one CINDetails group there are 2 or more open S47 Assessments",
+       {"DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column episode(s47(c), "CINdetailsID"), icpc(s47(c), "DateOfInitialCPC"),
              not_required(s47(c), "ICPCnotRequired");
@@ -143,15 +168,22 @@ std::vector<CinRule> cin_protection_rules() {
       {"8870Q",
        "Please check and either amend or provide a reason: The Target Date for Initial Child "
        "Protection Conference should not be a weekend",
-       {"InitialCPCtarget"}, kAll, kLast,
+       {"InitialCPCtarget"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) { weekend(c, out, M::kSection47, "InitialCPCtarget"); }},
-      {"8875", "The Date of Initial Child Protection Conference cannot be a weekend",
-       {"DateOfInitialCPC"}, kAll, kLast,
+      {"8875",
+       "The Date of Initial Child Protection Conference cannot be a weekend",
+       {"DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) { weekend(c, out, M::kSection47, "DateOfInitialCPC"); }},
       {"8890",
        "A Section 47 enquiry is shown as starting when there is another Section 47 Enquiry "
        "ongoing",
-       {"S47ActualStartDate"}, kAll, kLast,
+       {"S47ActualStartDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& by_episode = c.groups(M::kSection47, "CINdetailsID");
          const Column episode(s47(c), "CINdetailsID"), start(s47(c), "S47ActualStartDate"),
@@ -173,8 +205,11 @@ std::vector<CinRule> cin_protection_rules() {
          });
        }},
       // Child protection plans
-      {"1105", "The child protection plan start date cannot be before the referral date",
-       {"CPPstartDate", "CINreferralDate"}, kAll, kLast,
+      {"1105",
+       "The child protection plan start date cannot be before the referral date",
+       {"CPPstartDate", "CINreferralDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
@@ -185,7 +220,9 @@ std::vector<CinRule> cin_protection_rules() {
        }},
       {"2883",
        "There are more child protection plans starting than initial conferences taking place",
-       {"CPPstartDate", "DateOfInitialCPC"}, kAll, kLast,
+       {"CPPstartDate", "DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          auto in_year = [&](M module, std::string_view column) {
            const Column value(c.table(module), column);
@@ -204,7 +241,9 @@ std::vector<CinRule> cin_protection_rules() {
       {"2885",
        "Child protection plan shown as starting a different day to the initial child protection "
        "conference.",
-       {"CPPstartDate", "DateOfInitialCPC"}, kAll, kLast,
+       {"CPPstartDate", "DateOfInitialCPC"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& s47_of = c.groups(M::kSection47, "CINdetailsID");
          const Column s47_icpc(s47(c), "DateOfInitialCPC");
@@ -222,8 +261,11 @@ std::vector<CinRule> cin_protection_rules() {
            return !details || date_of(details_icpc(*details)) != d;
          });
        }},
-      {"8720", "Child Protection Plan Start Date missing or out of data collection period",
-       {"CPPstartDate", "ReferenceDate"}, kAll, kLast,
+      {"8720",
+       "Child Protection Plan Start Date missing or out of data collection period",
+       {"CPPstartDate", "ReferenceDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
@@ -231,17 +273,24 @@ std::vector<CinRule> cin_protection_rules() {
            return !d || *d > c.end;
          });
        }},
-      {"8730", "Total Number of previous Child Protection Plans missing", {"NumberOfPreviousCPP"},
-       kAll, kLast,
+      {"8730",
+       "Total Number of previous Child Protection Plans missing",
+       {"NumberOfPreviousCPP"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column previous(cpp(c), "NumberOfPreviousCPP");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
            const auto v = previous(r);
-           return v.empty() || !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+           return v.empty() ||
+                  !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
          });
        }},
-      {"8832", "Child Protection details provided for a referral with no further action.",
-       {"CINdetailsID", "ReferralNFA"}, kAll, kLast,
+      {"8832",
+       "Child Protection details provided for a referral with no further action.",
+       {"CINdetailsID", "ReferralNFA"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column nfa(c.table(M::kCinDetails), "ReferralNFA");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
@@ -249,8 +298,11 @@ std::vector<CinRule> cin_protection_rules() {
            return d && is_yes(nfa(*d));
          });
        }},
-      {"8840", "Child Protection Plan cannot start and end on the same day",
-       {"CPPstartDate", "CPPendDate"}, kAll, kLast,
+      {"8840",
+       "Child Protection Plan cannot start and end on the same day",
+       {"CPPstartDate", "CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate"), end(cpp(c), "CPPendDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
@@ -260,7 +312,9 @@ std::vector<CinRule> cin_protection_rules() {
        }},
       {"8841",
        "The review date cannot be on the same day or before the Child protection Plan start date.",
-       {"CPPstartDate", "CPPreviewDate"}, kAll, kLast,
+       {"CPPstartDate", "CPPreviewDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& plan = c.groups(M::kChildProtectionPlans, "CPPID");
          const Column plan_start(cpp(c), "CPPstartDate");
@@ -275,8 +329,11 @@ std::vector<CinRule> cin_protection_rules() {
            return false;
          });
        }},
-      {"8842Q", "Please check and either amend or provide a reason: Review Record has a missing date",
-       {"CPPreviewDate"}, kAll, kLast,
+      {"8842Q",
+       "Please check and either amend or provide a reason: Review Record has a missing date",
+       {"CPPreviewDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column date(reviews(c), "CPPreviewDate");
          each_row(c, out, M::kReviews, [&](size_t r) { return !date_of(date(r)); });
@@ -284,7 +341,9 @@ std::vector<CinRule> cin_protection_rules() {
       {"8905",
        "Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN "
        "Census code set)",
-       {"InitialCategoryOfAbuse"}, kAll, kLast,
+       {"InitialCategoryOfAbuse"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column category(cpp(c), "InitialCategoryOfAbuse");
          each_row(c, out, M::kChildProtectionPlans,
@@ -293,24 +352,35 @@ std::vector<CinRule> cin_protection_rules() {
       {"8910",
        "Latest Category of Abuse code missing or invalid (see Category of Abuse table in CIN "
        "Census code set)",
-       {"LatestCategoryOfAbuse"}, kAll, kLast,
+       {"LatestCategoryOfAbuse"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column category(cpp(c), "LatestCategoryOfAbuse");
          each_row(c, out, M::kChildProtectionPlans,
                   [&](size_t r) { return !codes::category_of_abuse().contains(category(r)); });
        }},
-      {"8915", "Child Protection Plan shown as starting after the child\u2019s Date of Death",
-       {"CPPstartDate", "PersonDeathDate"}, kAll, kLast,
+      {"8915",
+       "Child Protection Plan shown as starting after the child\u2019s Date of Death",
+       {"CPPstartDate", "PersonDeathDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          after_death(c, out, M::kChildProtectionPlans, "CPPstartDate");
        }},
-      {"8920", "Child Protection Plan cannot end after the child\u2019s Date of Death",
-       {"PersonDeathDate", "CPPendDate"}, kAll, kLast,
+      {"8920",
+       "Child Protection Plan cannot end after the child\u2019s Date of Death",
+       {"PersonDeathDate", "CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          after_death(c, out, M::kChildProtectionPlans, "CPPendDate");
        }},
-      {"8925", "Child Protection Plan End Date earlier than Start Date",
-       {"CPPstartDate", "CPPendDate"}, kAll, kLast,
+      {"8925",
+       "Child Protection Plan End Date earlier than Start Date",
+       {"CPPstartDate", "CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate"), end(cpp(c), "CPPendDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
@@ -318,14 +388,19 @@ std::vector<CinRule> cin_protection_rules() {
            return from && to && *to < *from;
          });
        }},
-      {"8930", "Child Protection Plan End Date must fall within the census year",
-       {"CPPendDate", "ReferenceDate"}, kAll, kLast,
+      {"8930",
+       "Child Protection Plan End Date must fall within the census year",
+       {"CPPendDate", "ReferenceDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          date_outside_year(c, out, M::kChildProtectionPlans, "CPPendDate");
        }},
       {"8935",
        "This child is showing more than one open Child Protection plan, i.e. with no End Date",
-       {"CPPendDate"}, kAll, kLast,
+       {"CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Column child(cpp(c), "LAchildID"), end(cpp(c), "CPPendDate");
          std::map<std::string_view, int> open;
@@ -335,19 +410,26 @@ std::vector<CinRule> cin_protection_rules() {
          each_row(c, out, M::kChildProtectionPlans,
                   [&](size_t r) { return end(r).empty() && open[child(r)] > 1; });
        }},
-      {"8940", "Child Protection Plan data contains overlapping dates",
-       {"CPPstartDate", "CPPendDate"}, kAll, kLast,
+      {"8940",
+       "Child Protection Plan data contains overlapping dates",
+       {"CPPstartDate", "CPPendDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          overlapping(c, out, M::kChildProtectionPlans, "LAchildID", "CPPstartDate", "CPPendDate");
        }},
-      {"4003", "A CPP review date is shown as being held at the same time as an open CIN Plan.",
-       {"CINPlanStartDate", "CINPlanEndDate", "CPPreviewDate"}, kAll, kLast,
+      {"4003",
+       "A CPP review date is shown as being held at the same time as an open CIN Plan.",
+       {"CINPlanStartDate", "CINPlanEndDate", "CPPreviewDate"},
+       kAll,
+       kLast,
        [](const CinContext& c, Out& out) {
          const Groups& plan_of = c.groups(M::kChildProtectionPlans, "CPPID");
          const Column plan_end(cpp(c), "CPPendDate");
          const CsvTable& cin_plans = c.table(M::kCinPlanDates);
          const Groups& cin_plans_of = c.groups(M::kCinPlanDates, "LAchildID");
-         const Column cin_start(cin_plans, "CINPlanStartDate"), cin_end(cin_plans, "CINPlanEndDate");
+         const Column cin_start(cin_plans, "CINPlanStartDate"),
+             cin_end(cin_plans, "CINPlanEndDate");
          const Column child(reviews(c), "LAchildID"), id(reviews(c), "CPPID"),
              date(reviews(c), "CPPreviewDate");
          each_row(c, out, M::kReviews, [&](size_t r) {

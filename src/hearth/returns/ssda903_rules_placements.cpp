@@ -15,7 +15,9 @@ bool in(std::string_view value, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), value) != set.end();
 }
 
-bool temporary(std::string_view place) { return in(place, {"T0", "T1", "T2", "T3", "T4"}); }
+bool temporary(std::string_view place) {
+  return in(place, {"T0", "T1", "T2", "T3", "T4"});
+}
 
 // Each row of `table` for which `failing(row)` holds fails.
 template <typename F>
@@ -68,7 +70,8 @@ void place_and_provider(const Ssda903Context& c, Out& out,
                         std::initializer_list<std::string_view> places, std::string_view provider) {
   const CsvTable& t = c.table(T::kEpisodes);
   const Column place(t, "PLACE"), by(t, "PLACE_PROVIDER");
-  each_row(c, out, T::kEpisodes, [&](size_t r) { return in(place(r), places) && by(r) == provider; });
+  each_row(c, out, T::kEpisodes,
+           [&](size_t r) { return in(place(r), places) && by(r) == provider; });
 }
 
 // Each child's episodes in DECOM order, with their rows.
@@ -84,39 +87,57 @@ void missing_provider(const Ssda903Context& c, Out& out,
   each_row(c, out, T::kEpisodes, [&](size_t r) { return !in(place(r), exempt) && by(r).empty(); });
 }
 
+// 226: a temporary placement with a reason for placement change, or after an episode with one.
+// A row whose DECOM is not a date cannot be put in order, but its own reason is still judged.
 void temporary_with_reason(const Ssda903Context& c, Out& out) {
   const CsvTable& t = c.table(T::kEpisodes);
-  const Column place(t, "PLACE"), reason(t, "REASON_PLACE_CHANGE");
+  const Column place(t, "PLACE"), reason(t, "REASON_PLACE_CHANGE"), decom(t, "DECOM");
+  std::set<size_t> failing;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (temporary(place(r)) && !reason(r).empty()) failing.insert(r);
+  }
   for (const auto& [child, rows] : episodes_by_child(c)) {
-    for (size_t i = 0; i < rows.size(); ++i) {
+    for (size_t i = 1; i < rows.size(); ++i) {
       const size_t r = rows[i].second;
-      const bool previous_reason = i > 0 && !reason(rows[i - 1].second).empty();
-      if (temporary(place(r)) && (!reason(r).empty() || previous_reason)) fail(c, out, T::kEpisodes, r);
+      if (temporary(place(r)) && !reason(rows[i - 1].second).empty()) failing.insert(r);
     }
   }
+  for (size_t r : failing) fail(c, out, T::kEpisodes, r);
 }
 
+// 607: the episode that ended and the child's Header row (where MOTHER is to be filled in).
 void mother_not_given(const Ssda903Context& c, Out& out, std::string_view female) {
   const CsvTable& h = c.table(T::kHeader);
   const Column child(h, "CHILD"), sex(h, "SEX"), mother(h, "MOTHER");
-  std::set<std::string_view> unknown_mothers;
+  std::unordered_map<std::string_view, size_t> unknown_mothers;  // CHILD: Header row
   for (size_t r = 0; r < h.rows.size(); ++r) {
-    if (sex(r) == female && mother(r).empty()) unknown_mothers.insert(child(r));
+    if (sex(r) == female && mother(r).empty()) unknown_mothers.emplace(child(r), r);
   }
   const CsvTable& t = c.table(T::kEpisodes);
   const Column who(t, "CHILD"), dec(t, "DEC"), rec(t, "REC"), ls(t, "LS");
+  std::set<size_t> headers;
   each_row(c, out, T::kEpisodes, [&](size_t r) {
     auto ended = date_of(dec(r));
-    return ended && *ended >= c.start && *ended <= c.end && !rec(r).empty() && rec(r) != "X1" &&
-           !in(ls(r), {"V3", "V4"}) && unknown_mothers.contains(who(r));
+    auto found = unknown_mothers.find(who(r));
+    const bool failing = ended && *ended >= c.start && *ended <= c.end && !rec(r).empty() &&
+                         rec(r) != "X1" && !in(ls(r), {"V3", "V4"}) &&
+                         found != unknown_mothers.end();
+    if (failing) headers.insert(found->second);
+    return failing;
   });
+  for (size_t r : headers) fail(c, out, T::kHeader, r);
 }
 
 }  // namespace
 
 std::vector<Ssda903Rule> ssda903_placement_rules() {
   return {
-      {"184", "Date of decision that a child should be placed for adoption is before the child was born.", {"DATE_PLACED", "DOB"}, {T::kPlacedAdoption}, kAny, kOpen,
+      {"184",
+       "Date of decision that a child should be placed for adoption is before the child was born.",
+       {"DATE_PLACED", "DOB"},
+       {T::kPlacedAdoption},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // The validator compares with PlacedAdoption's own DOB column; so does Hearth.
          const CsvTable& t = c.table(T::kPlacedAdoption);
@@ -126,7 +147,13 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return decided && born && *decided < *born;
          });
        }},
-      {"188", "Child is aged under 4 years at the end of the year, but a Strengths and Difficulties (SDQ) score or a reason for no SDQ score has been completed. ", {"SDQ_REASON", "SDQ_SCORE"}, {T::kOc2}, kAny, kOpen,
+      {"188",
+       "Child is aged under 4 years at the end of the year, but a Strengths and Difficulties (SDQ) "
+       "score or a reason for no SDQ score has been completed. ",
+       {"SDQ_REASON", "SDQ_SCORE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kOc2);
          const Column dob(t, "DOB");
@@ -135,7 +162,14 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return born && born->add_years(4) > c.end && sdq_given(t, r);
          });
        }},
-      {"189", "Child is aged 17 years or over at the beginning of the year, but an Strengths and Difficulties (SDQ) score or a reason for no Strengths and Difficulties (SDQ) score has been completed.", {"DOB", "SDQ_REASON", "SDQ_SCORE"}, {T::kOc2}, kAny, kOpen,
+      {"189",
+       "Child is aged 17 years or over at the beginning of the year, but an Strengths and "
+       "Difficulties (SDQ) score or a reason for no Strengths and Difficulties (SDQ) score has "
+       "been completed.",
+       {"DOB", "SDQ_REASON", "SDQ_SCORE"},
+       {T::kOc2},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // 17 on 1 April is "17 or over at the beginning of the year".
          const CsvTable& t = c.table(T::kOc2);
@@ -145,7 +179,13 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return born && born->add_years(17) <= c.start && sdq_given(t, r);
          });
        }},
-      {"217", "Children who are placed for adoption with current foster carers (placement types A3 or A5) must have a reason for new episode of S, T or U.", {"DECOM", "PLACE", "RNE"}, {T::kEpisodes}, kAny, kOpen,
+      {"217",
+       "Children who are placed for adoption with current foster carers (placement types A3 or A5) "
+       "must have a reason for new episode of S, T or U.",
+       {"DECOM", "PLACE", "RNE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const Date from = Date::from_ymd(2015, 4, 1).value();
          const CsvTable& t = c.table(T::kEpisodes);
@@ -156,7 +196,14 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
                   !in(rne(r), {"S", "T", "U"});
          });
        }},
-      {"225", "Reason for placement change must be recorded.", {"REASON_PLACE_CHANGE"}, {T::kEpisodes}, kAny, kOpen,
+      // An episode whose DECOM is not a date is not "the next episode" here (the validator
+      // sorts it last); 141 reports the date.
+      {"225",
+       "Reason for placement change must be recorded.",
+       {"REASON_PLACE_CHANGE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column rec(t, "REC"), reason(t, "REASON_PLACE_CHANGE"), place(t, "PLACE"),
@@ -171,11 +218,27 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            }
          }
        }},
-      {"226", "Reason for placement change is not required.", {"PLACE", "REASON_PLACE_CHANGE"}, {T::kEpisodes}, kAny, 2025,
+      {"226",
+       "Reason for placement change is not required.",
+       {"PLACE", "REASON_PLACE_CHANGE"},
+       {T::kEpisodes},
+       kAny,
+       2025,
        temporary_with_reason},
-      {"226", "Reason for placement change is not required for temporary placements.",
-       {"PLACE", "REASON_PLACE_CHANGE"}, {T::kEpisodes}, 2026, kOpen, temporary_with_reason},
-      {"359", "Child being looked after following 18th birthday must be accommodated under section 20(5) of the Children Act 1989 in a community home.", {"DEC", "LS", "PLACE"}, {T::kEpisodes, T::kHeader}, kAny, kOpen,
+      {"226",
+       "Reason for placement change is not required for temporary placements.",
+       {"PLACE", "REASON_PLACE_CHANGE"},
+       {T::kEpisodes},
+       2026,
+       kOpen,
+       temporary_with_reason},
+      {"359",
+       "Child being looked after following 18th birthday must be accommodated under section 20(5) "
+       "of the Children Act 1989 in a community home.",
+       {"DEC", "LS", "PLACE"},
+       {T::kEpisodes, T::kHeader},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const auto births = header_births(c);
          const CsvTable& t = c.table(T::kEpisodes);
@@ -189,20 +252,49 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
       {"371",
        "Child in semi-independent living accommodation not subject to children\u2019s homes "
        "regulations should be at least 14.",
-       {"DECOM", "PLACE"}, {T::kEpisodes, T::kHeader}, kAny, 2023,
+       {"DECOM", "PLACE"},
+       {T::kEpisodes, T::kHeader},
+       kAny,
+       2023,
        [](const Ssda903Context& c, Out& out) { placed_too_young(c, out, "H5", 14); }},
       {"371",
        "Child in semi-independent living accommodation not subject to children\u2019s homes "
        "regulations should be at least 16.",
-       {"DECOM", "PLACE"}, {T::kEpisodes, T::kHeader}, 2024, 2024,
+       {"DECOM", "PLACE"},
+       {T::kEpisodes, T::kHeader},
+       2024,
+       2024,
        [](const Ssda903Context& c, Out& out) { placed_too_young(c, out, "H5", 16); }},
-      {"371", "Child in supported accomodation not subject to children\u2019s homes regulations should be at least 16.", {"DECOM", "PLACE"}, {T::kEpisodes, T::kHeader}, 2025, kOpen,
+      {"371",
+       "Child in supported accomodation not subject to children\u2019s homes regulations should be "
+       "at least 16.",
+       {"DECOM", "PLACE"},
+       {T::kEpisodes, T::kHeader},
+       2025,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { placed_too_young(c, out, "K3", 16); }},
-      {"373", "Child placed in a school should be at least 4 years old.", {"DECOM", "PLACE"}, {T::kEpisodes, T::kHeader}, kAny, kOpen,
+      {"373",
+       "Child placed in a school should be at least 4 years old.",
+       {"DECOM", "PLACE"},
+       {T::kEpisodes, T::kHeader},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { placed_too_young(c, out, "S1", 4); }},
-      {"374", "Child in residential employment should be at least 14 years old.", {"DECOM", "PLACE"}, {T::kEpisodes, T::kHeader}, kAny, kOpen,
+      {"374",
+       "Child in residential employment should be at least 14 years old.",
+       {"DECOM", "PLACE"},
+       {T::kEpisodes, T::kHeader},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { placed_too_young(c, out, "P3", 14); }},
-      {"379", "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.", {"DECOM", "PLACE"}, {T::kEpisodes}, kAny, kOpen,
+      // Unlike the validator, a child without a Header date of birth is judged too: the DOB
+      // plays no part in the rule.
+      {"379",
+       "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.",
+       {"DECOM", "PLACE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), decom(t, "DECOM"), dec(t, "DEC");
@@ -211,14 +303,25 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return place(r) == "T4" && from && to && *to > from->add_days(7);
          });
        }},
-      {"380", "A period of care cannot start with a temporary placement.", {"PLACE", "RNE"}, {T::kEpisodes}, kAny, kOpen,
+      {"380",
+       "A period of care cannot start with a temporary placement.",
+       {"PLACE", "RNE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), rne(t, "RNE");
-         each_row(c, out, T::kEpisodes,
-                  [&](size_t r) { return temporary(place(r)) && !in(rne(r), {"P", "B"}); });
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return temporary(place(r)) && !in(rne(r), {"P", "B"});
+         });
        }},
-      {"398", "Distance field completed but child looked after under legal status V3 or V4.", {"HOME_POST", "LS", "PL_POST"}, {T::kEpisodes}, kAny, kOpen,
+      {"398",
+       "Distance field completed but child looked after under legal status V3 or V4.",
+       {"HOME_POST", "LS", "PL_POST"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // The validator judges the postcodes the distance is worked out from.
          const CsvTable& t = c.table(T::kEpisodes);
@@ -227,14 +330,26 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return in(ls(r), {"V3", "V4"}) && (!home(r).empty() || !placed(r).empty());
          });
        }},
-      {"408", "Child is placed for adoption with a placement order, but no placement order has been recorded.", {"LS", "PLACE"}, {T::kEpisodes}, kAny, kOpen,
+      {"408",
+       "Child is placed for adoption with a placement order, but no placement order has been "
+       "recorded.",
+       {"LS", "PLACE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column ls(t, "LS"), place(t, "PLACE");
-         each_row(c, out, T::kEpisodes,
-                  [&](size_t r) { return in(place(r), {"A5", "A6"}) && ls(r) != "E1"; });
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return in(place(r), {"A5", "A6"}) && ls(r) != "E1";
+         });
        }},
-      {"446", "E1 is not a valid code for episodes starting before December 2005.", {"DECOM", "LS"}, {T::kEpisodes}, kAny, kOpen,
+      {"446",
+       "E1 is not a valid code for episodes starting before December 2005.",
+       {"DECOM", "LS"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const Date december_2005 = Date::from_ymd(2005, 12, 1).value();
          const CsvTable& t = c.table(T::kEpisodes);
@@ -244,37 +359,105 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return ls(r) == "E1" && start && *start < december_2005;
          });
        }},
-      {"518", "If reporting legal status of adopters is L4 then the genders of adopters should be coded as MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both females.", {"LS_ADOPTR", "SEX_ADOPTR"}, {T::kAd1}, kAny, kOpen,
-       [](const Ssda903Context& c, Out& out) { adopters_sexes(c, out, "L4", {"MM", "FF"}); }},
-      {"519", "Data entered on the legal status of adopters shows civil partnership couple, but data entered on genders of adopters does not show it as a couple.", {"LS_ADOPTR", "SEX_ADOPTR"}, {T::kAd1}, kAny, kOpen,
-       [](const Ssda903Context& c, Out& out) { adopters_sexes(c, out, "L2", {"MM", "FF", "MF"}); }},
-      {"524", "If reporting legal status of adopters is L12 then the genders of adopters should be coded as MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both females", {"LS_ADOPTR", "SEX_ADOPTR"}, {T::kAd1}, kAny, kOpen,
-       [](const Ssda903Context& c, Out& out) { adopters_sexes(c, out, "L12", {"MM", "FF"}); }},
-      {"526", "Child is missing a placement provider code for at least one episode.", {"PLACE", "PLACE_PROVIDER"}, {T::kEpisodes}, kAny, 2025,
+      {"518",
+       "If reporting legal status of adopters is L4 then the genders of adopters should be coded "
+       "as MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both "
+       "females.",
+       {"LS_ADOPTR", "SEX_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         adopters_sexes(c, out, "L4", {"MM", "FF"});
+       }},
+      {"519",
+       "Data entered on the legal status of adopters shows civil partnership couple, but data "
+       "entered on genders of adopters does not show it as a couple.",
+       {"LS_ADOPTR", "SEX_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         adopters_sexes(c, out, "L2", {"MM", "FF", "MF"});
+       }},
+      {"524",
+       "If reporting legal status of adopters is L12 then the genders of adopters should be coded "
+       "as MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both "
+       "females",
+       {"LS_ADOPTR", "SEX_ADOPTR"},
+       {T::kAd1},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         adopters_sexes(c, out, "L12", {"MM", "FF"});
+       }},
+      {"526",
+       "Child is missing a placement provider code for at least one episode.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       2025,
        [](const Ssda903Context& c, Out& out) {
          missing_provider(c, out, {"T0", "T1", "T2", "T3", "T4", "Z1"});
        }},
-      {"526", "Child is missing a placement provider code for at least one episode.", {"PLACE", "PLACE_PROVIDER"}, {T::kEpisodes}, 2026, kOpen,
+      {"526",
+       "Child is missing a placement provider code for at least one episode.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       2026,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          missing_provider(c, out, {"T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"});
        }},
-      {"528", "A placement provider code of PR2 cannot be associated with placements P1, R2 or R5.", {"PLACE", "PLACE_PROVIDER"}, {T::kEpisodes}, kAny, kOpen,
-       [](const Ssda903Context& c, Out& out) { place_and_provider(c, out, {"P1", "R2", "R5"}, "PR2"); }},
-      {"531", "A placement provider code of PR5 cannot be associated with placements P1.", {"PLACE", "PLACE_PROVIDER"}, {T::kEpisodes}, kAny, kOpen,
+      {"528",
+       "A placement provider code of PR2 cannot be associated with placements P1, R2 or R5.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         place_and_provider(c, out, {"P1", "R2", "R5"}, "PR2");
+       }},
+      {"531",
+       "A placement provider code of PR5 cannot be associated with placements P1.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { place_and_provider(c, out, {"P1"}, "PR5"); }},
-      {"550", "A placement provider code of PR0 can only be associated with placement P1.", {"PLACE", "PLACE_PROVIDER"}, {T::kEpisodes}, kAny, kOpen,
+      {"550",
+       "A placement provider code of PR0 can only be associated with placement P1.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), by(t, "PLACE_PROVIDER");
-         each_row(c, out, T::kEpisodes, [&](size_t r) { return by(r) == "PR0" && place(r) != "P1"; });
+         each_row(c, out, T::kEpisodes,
+                  [&](size_t r) { return by(r) == "PR0" && place(r) != "P1"; });
        }},
-      {"565", "The date that the child started to be missing or away from placement without authorisation has been completed but whether the child was missing or away from placement without authorisation has not been completed.", {"MISSING", "MIS_START"}, {T::kMissing}, kAny, kOpen,
+      {"565",
+       "The date that the child started to be missing or away from placement without authorisation "
+       "has been completed but whether the child was missing or away from placement without "
+       "authorisation has not been completed.",
+       {"MISSING", "MIS_START"},
+       {T::kMissing},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kMissing);
          const Column start(t, "MIS_START"), missing(t, "MISSING");
-         each_row(c, out, T::kMissing, [&](size_t r) { return !start(r).empty() && missing(r).empty(); });
+         each_row(c, out, T::kMissing,
+                  [&](size_t r) { return !start(r).empty() && missing(r).empty(); });
        }},
-      {"578", "The date that the child started to be missing is after the child ceased to be looked after.", {"MIS_START"}, {T::kEpisodes, T::kMissing}, kAny, kOpen,
+      {"578",
+       "The date that the child started to be missing is after the child ceased to be looked "
+       "after.",
+       {"MIS_START"},
+       {T::kEpisodes, T::kMissing},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // As the DfE words it: after the episode the spell began in, or the last one before
          // it, had ended (the validator also fails a spell before the first episode: 581's).
@@ -295,7 +478,12 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return ended && *began > *ended;
          });
        }},
-      {"581", "Child is missing but has not yet started to be looked after.", {"MIS_START"}, {T::kEpisodes, T::kMissing}, kAny, kOpen,
+      {"581",
+       "Child is missing but has not yet started to be looked after.",
+       {"MIS_START"},
+       {T::kEpisodes, T::kMissing},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // As the DfE words it: before the child's first episode.
          const auto episodes = episodes_by_child(c);
@@ -307,7 +495,12 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return began && found != episodes.end() && *began < found->second.front().first;
          });
        }},
-      {"586", "Dates of missing periods are before child\u2019s date of birth.", {"MIS_START"}, {T::kMissing}, kAny, kOpen,
+      {"586",
+       "Dates of missing periods are before child\u2019s date of birth.",
+       {"MIS_START"},
+       {T::kMissing},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& t = c.table(T::kMissing);
          const Column start(t, "MIS_START"), dob(t, "DOB");
@@ -316,30 +509,53 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return began && born && *began <= *born;
          });
        }},
-      {"607", "Child ceased to be looked after in the year, but mother field has not been completed.", {"DEC", "LS", "MOTHER", "REC", "SEX"}, {T::kEpisodes, T::kHeader}, kAny,
-       2024, [](const Ssda903Context& c, Out& out) { mother_not_given(c, out, "2"); }},
-      {"607", "Child ceased to be looked after in the year, but mother field has not been completed.", {"DEC", "LS", "MOTHER", "REC", "SEX"}, {T::kEpisodes, T::kHeader}, 2025,
-       kOpen, [](const Ssda903Context& c, Out& out) { mother_not_given(c, out, "F"); }},
-      {"633", "Local authority code where previous permanence option was arranged is not a valid value.", {"LA_PERM"}, {T::kPrevPerm}, kAny, kOpen,
+      {"607",
+       "Child ceased to be looked after in the year, but mother field has not been completed.",
+       {"DEC", "LS", "MOTHER", "REC", "SEX"},
+       {T::kEpisodes, T::kHeader},
+       kAny,
+       2024,
+       [](const Ssda903Context& c, Out& out) { mother_not_given(c, out, "2"); }},
+      {"607",
+       "Child ceased to be looked after in the year, but mother field has not been completed.",
+       {"DEC", "LS", "MOTHER", "REC", "SEX"},
+       {T::kEpisodes, T::kHeader},
+       2025,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) { mother_not_given(c, out, "F"); }},
+      {"633",
+       "Local authority code where previous permanence option was arranged is not a valid value.",
+       {"LA_PERM"},
+       {T::kPrevPerm},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
-         static const std::set<std::string_view> kCodes = {"800", "889", "822", "301", "304", "303", "330", "825", "837", "302", "846", "370",
-            "350", "890", "867", "380", "305", "801", "351", "873", "823", "895", "896", "381",
-            "909", "202", "908", "331", "306", "841", "830", "831", "878", "371", "835", "332",
-            "840", "307", "308", "811", "881", "845", "390", "916", "203", "876", "850", "311",
-            "204", "884", "312", "205", "313", "805", "919", "310", "309", "420", "921", "206",
-            "207", "886", "810", "382", "314", "340", "888", "208", "856", "383", "855", "209",
-            "925", "341", "201", "821", "352", "806", "887", "826", "315", "929", "812", "391",
-            "926", "892", "813", "802", "928", "891", "392", "316", "815", "353", "931", "879",
-            "836", "851", "874", "807", "354", "317", "870", "318", "372", "857", "333", "935",
-            "343", "803", "373", "342", "893", "356", "355", "871", "394", "334", "933", "882",
-            "936", "861", "852", "319", "860", "808", "393", "866", "210", "357", "894", "883",
-            "880", "358", "211", "937", "869", "320", "359", "865", "384", "335", "336", "212",
-            "868", "872", "885", "344", "877", "213", "938", "816", "999", "WAL", "SCO", "NUK",
-            "NIR"};
+         static const std::set<std::string_view> kCodes = {
+             "800", "889", "822", "301", "304", "303", "330", "825", "837", "302", "846", "370",
+             "350", "890", "867", "380", "305", "801", "351", "873", "823", "895", "896", "381",
+             "909", "202", "908", "331", "306", "841", "830", "831", "878", "371", "835", "332",
+             "840", "307", "308", "811", "881", "845", "390", "916", "203", "876", "850", "311",
+             "204", "884", "312", "205", "313", "805", "919", "310", "309", "420", "921", "206",
+             "207", "886", "810", "382", "314", "340", "888", "208", "856", "383", "855", "209",
+             "925", "341", "201", "821", "352", "806", "887", "826", "315", "929", "812", "391",
+             "926", "892", "813", "802", "928", "891", "392", "316", "815", "353", "931", "879",
+             "836", "851", "874", "807", "354", "317", "870", "318", "372", "857", "333", "935",
+             "343", "803", "373", "342", "893", "356", "355", "871", "394", "334", "933", "882",
+             "936", "861", "852", "319", "860", "808", "393", "866", "210", "357", "894", "883",
+             "880", "358", "211", "937", "869", "320", "359", "865", "384", "335", "336", "212",
+             "868", "872", "885", "344", "877", "213", "938", "816", "999", "WAL", "SCO", "NUK",
+             "NIR"};
          const Column la(c.table(T::kPrevPerm), "LA_PERM");
-         each_row(c, out, T::kPrevPerm, [&](size_t r) { return !la(r).empty() && !kCodes.contains(la(r)); });
+         each_row(c, out, T::kPrevPerm,
+                  [&](size_t r) { return !la(r).empty() && !kCodes.contains(la(r)); });
        }},
-      {"635", "There are entries for date of order and local authority code where previous permanence option was arranged but previous permanence code is Z1", {"DATE_PERM", "LA_PERM", "PREV_PERM"}, {T::kPrevPerm}, kAny, kOpen,
+      {"635",
+       "There are entries for date of order and local authority code where previous permanence "
+       "option was arranged but previous permanence code is Z1",
+       {"DATE_PERM", "LA_PERM", "PREV_PERM"},
+       {T::kPrevPerm},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // As the DfE words it (Z1 with a date or authority); the validator's code instead
          // fails a blank PREV_PERM.

@@ -10,9 +10,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "cin_fixture.hpp"
 #include "hearth/returns/cin_import.hpp"
 #include "hearth/returns/cin_rules.hpp"
+
+#include "cin_fixture.hpp"
 #include "support/xml_schema.hpp"
 
 namespace hearth::returns {
@@ -28,7 +29,9 @@ using test::valid_census_xml;
 
 const std::string kSchema = HEARTH_CIN_SCHEMA;
 
-Date d(std::string_view iso) { return Date::parse_iso(iso).value(); }
+Date d(std::string_view iso) {
+  return Date::parse_iso(iso).value();
+}
 
 core::Error parse_error(std::string_view xml) {
   auto result = parse_cin_census(xml, "census.xml", 2026);
@@ -103,16 +106,18 @@ TEST(CinCensus, ADocumentTypeDeclarationIsRefused_NoEntityIsEverExpanded) {
   std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [\n <!ENTITY lol \"lol\">\n";
   for (int i = 1; i <= 9; ++i) {
     bomb += " <!ENTITY lol" + std::to_string(i) + " \"";
-    for (int j = 0; j < 10; ++j) bomb += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    for (int j = 0; j < 10; ++j)
+      bomb += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
     bomb += "\">\n";
   }
-  bomb += "]>\n<Message><Children><Child><ChildIdentifiers><LAchildID>&lol9;</LAchildID>"
-          "</ChildIdentifiers></Child></Children></Message>\n";
+  bomb +=
+      "]>\n<Message><Children><Child><ChildIdentifiers><LAchildID>&lol9;</LAchildID>"
+      "</ChildIdentifiers></Child></Children></Message>\n";
   const core::Error e = parse_error(bomb);
   EXPECT_THAT(e.message, AnyOf(HasSubstr("entity reference"), HasSubstr("document type")));
 
-  const core::Error plain = parse_error(
-      "<?xml version=\"1.0\"?>\n<!DOCTYPE Message>\n<Message><Children/></Message>\n");
+  const core::Error plain =
+      parse_error("<?xml version=\"1.0\"?>\n<!DOCTYPE Message>\n<Message><Children/></Message>\n");
   EXPECT_THAT(plain.message, HasSubstr("document type declaration"));
   EXPECT_EQ(plain.line, 2);
 }
@@ -123,9 +128,9 @@ TEST(CinCensus, AnEntityTheCensusDoesNotDefineIsRefused) {
   EXPECT_THAT(e.message, HasSubstr("&ethnic;"));
   EXPECT_EQ(e.line, 27);
   // XML's own entities and character references are text like any other.
-  auto ok = parse_cin_census(replace(valid_census_xml(), "<SoftwareCode>Hearth",
-                                     "<SoftwareCode>Hearth &amp; &#x41;"),
-                             "census.xml", 2026);
+  auto ok = parse_cin_census(
+      replace(valid_census_xml(), "<SoftwareCode>Hearth", "<SoftwareCode>Hearth &amp; &#x41;"),
+      "census.xml", 2026);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->table(M::kHeader).rows[0][5], "Hearth & A");
 }
@@ -191,8 +196,8 @@ TEST(CinCensus, AnItemGivenTwiceIsRefused) {
 }
 
 TEST(CinCensus, TextWhereOnlyElementsBelongIsRefused) {
-  const core::Error e = parse_error(
-      replace(valid_census_xml(), "<Sex>M</Sex>", "<Sex>M</Sex>PersonBirthDate"));
+  const core::Error e =
+      parse_error(replace(valid_census_xml(), "<Sex>M</Sex>", "<Sex>M</Sex>PersonBirthDate"));
   EXPECT_THAT(e.message, HasSubstr("\"PersonBirthDate\" where only elements belong"));
 }
 
@@ -205,8 +210,9 @@ TEST(CinCensus, AFileOfAnotherReturnIsRefusedByItsRootElement) {
 TEST(CinCensus, EmptyNotUtf8AndNulAreRefused) {
   EXPECT_THAT(parse_error("").message, HasSubstr("empty"));
   EXPECT_THAT(parse_error("  \n ").message, HasSubstr("empty"));
-  const core::Error latin1 =
-      parse_error(replace(valid_census_xml(), "<SoftwareCode>Hearth", "<SoftwareCode>H\xE9" "arth"));
+  const core::Error latin1 = parse_error(replace(valid_census_xml(), "<SoftwareCode>Hearth",
+                                                 "<SoftwareCode>H\xE9"
+                                                 "arth"));
   EXPECT_THAT(latin1.message, HasSubstr("not UTF-8"));
   EXPECT_EQ(latin1.line, 12);
   EXPECT_THAT(parse_error(std::string("<Message>\0</Message>", 20)).message, HasSubstr("NUL"));
@@ -226,9 +232,7 @@ TEST(CinCensus, AYearBeforeSexReplacedGenderIsRefused) {
 
 TEST(CinCensus, AFileOverTheLimitIsRefusedBeforeItIsRead) {
   const auto path = std::filesystem::temp_directory_path() / "hearth_cin_huge.xml";
-  {
-    std::ofstream out(path, std::ios::binary);
-  }
+  { std::ofstream out(path, std::ios::binary); }
   std::filesystem::resize_file(path, kMaxCinCensusBytes + 1);  // sparse: takes no disk
   auto result = read_cin_census_file(path, 2026);
   std::filesystem::remove(path);
@@ -340,8 +344,8 @@ AuthorityRecords sample_records() {
 }
 
 TEST(CinCensusExport, WritesTheYearAsItStoodOn31March) {
-  const CinCensus census = export_cin_census(sample_records(), 2026,
-                                             core::Timestamp::from_date(d("2026-05-01"), 9));
+  const CinCensus census =
+      export_cin_census(sample_records(), 2026, core::Timestamp::from_date(d("2026-05-01"), 9));
   const std::string xml = write_cin_census(census);
   EXPECT_EQ(hearth::test::schema_errors(kSchema, xml), "") << xml;
   // Two children: E1's referral closed before the year.

@@ -39,7 +39,8 @@ inline std::string valid_census_xml() {
     <Child>
       <ChildIdentifiers>
         <LAchildID>C1</LAchildID>
-        <UPN>)" + c1_upn() +
+        <UPN>)" +
+         c1_upn() +
          R"(</UPN>
         <PersonBirthDate>2015-05-10</PersonBirthDate>
         <Sex>M</Sex>

@@ -59,12 +59,16 @@ TEST_P(EachCinRule, FailsOnTheChangeItsWordingDescribes) {
 void add_assessment(CinCensus& c, std::string start, std::string authorised,
                     std::vector<std::string> factors) {
   add_row(c, M::kAssessments,
-          {{"LAchildID", "C1"}, {"CINdetailsID", "1"}, {"AssessmentID", "3"},
+          {{"LAchildID", "C1"},
+           {"CINdetailsID", "1"},
+           {"AssessmentID", "3"},
            {"AssessmentActualStartDate", std::move(start)},
            {"AssessmentAuthorisationDate", std::move(authorised)}});
   for (auto& f : factors) {
     add_row(c, M::kAssessmentFactors,
-            {{"LAchildID", "C1"}, {"CINdetailsID", "1"}, {"AssessmentID", "3"},
+            {{"LAchildID", "C1"},
+             {"CINdetailsID", "1"},
+             {"AssessmentID", "3"},
              {"AssessmentFactors", std::move(f)}});
   }
 }
@@ -72,35 +76,47 @@ void add_assessment(CinCensus& c, std::string start, std::string authorised,
 void add_cin_plan(CinCensus& c, std::string child, std::string details, std::string start,
                   std::string end) {
   add_row(c, M::kCinPlanDates,
-          {{"LAchildID", std::move(child)}, {"CINdetailsID", std::move(details)},
-           {"CINPlanStartDate", std::move(start)}, {"CINPlanEndDate", std::move(end)}});
+          {{"LAchildID", std::move(child)},
+           {"CINdetailsID", std::move(details)},
+           {"CINPlanStartDate", std::move(start)},
+           {"CINPlanEndDate", std::move(end)}});
 }
 
 void add_s47(CinCensus& c, std::string child, std::string details, std::string start,
              std::string icpc, std::string not_required) {
   add_row(c, M::kSection47,
-          {{"LAchildID", std::move(child)}, {"CINdetailsID", std::move(details)},
-           {"S47ActualStartDate", std::move(start)}, {"DateOfInitialCPC", std::move(icpc)},
+          {{"LAchildID", std::move(child)},
+           {"CINdetailsID", std::move(details)},
+           {"S47ActualStartDate", std::move(start)},
+           {"DateOfInitialCPC", std::move(icpc)},
            {"ICPCnotRequired", std::move(not_required)}});
 }
 
 void add_plan(CinCensus& c, std::string child, std::string details, std::string id,
               std::string start, std::string end) {
   add_row(c, M::kChildProtectionPlans,
-          {{"LAchildID", std::move(child)}, {"CINdetailsID", std::move(details)},
-           {"CPPID", std::move(id)}, {"CPPstartDate", std::move(start)},
-           {"CPPendDate", std::move(end)}, {"InitialCategoryOfAbuse", "EMO"},
-           {"LatestCategoryOfAbuse", "EMO"}, {"NumberOfPreviousCPP", "0"}});
+          {{"LAchildID", std::move(child)},
+           {"CINdetailsID", std::move(details)},
+           {"CPPID", std::move(id)},
+           {"CPPstartDate", std::move(start)},
+           {"CPPendDate", std::move(end)},
+           {"InitialCategoryOfAbuse", "EMO"},
+           {"LatestCategoryOfAbuse", "EMO"},
+           {"NumberOfPreviousCPP", "0"}});
 }
 
 // Another CINdetails of C1, closed.
 void add_referral(CinCensus& c, std::string id, std::string referred, std::string closed,
                   std::string nfa) {
   add_row(c, M::kCinDetails,
-          {{"LAchildID", "C1"}, {"CINdetailsID", std::move(id)},
-           {"CINreferralDate", std::move(referred)}, {"ReferralSource", "1A"},
-           {"PrimaryNeedCode", "N1"}, {"CINclosureDate", closed},
-           {"ReasonForClosure", closed.empty() ? "" : "RC7"}, {"ReferralNFA", std::move(nfa)}});
+          {{"LAchildID", "C1"},
+           {"CINdetailsID", std::move(id)},
+           {"CINreferralDate", std::move(referred)},
+           {"ReferralSource", "1A"},
+           {"PrimaryNeedCode", "N1"},
+           {"CINclosureDate", closed},
+           {"ReasonForClosure", closed.empty() ? "" : "RC7"},
+           {"ReferralNFA", std::move(nfa)}});
 }
 
 std::string upn_with_check(const std::string& body) {
@@ -155,7 +171,8 @@ const std::vector<Case>& cases() {
          cell(c, M::kChildIdentifiers, 2, "ExpectedPersonBirthDate") = "";
          cell(c, M::kChildIdentifiers, 2, "Sex") = "F";
        }},
-      {"8525Q", [](auto& c) { cell(c, M::kChildIdentifiers, 2, "PersonBirthDate") = "2026-01-01"; }},
+      {"8525Q",
+       [](auto& c) { cell(c, M::kChildIdentifiers, 2, "PersonBirthDate") = "2026-01-01"; }},
       {"8530Q",
        [](auto& c) { cell(c, M::kChildIdentifiers, 2, "ExpectedPersonBirthDate") = "2026-03-01"; }},
       {"8535Q",
@@ -163,7 +180,8 @@ const std::vector<Case>& cases() {
          cell(c, M::kChildIdentifiers, 0, "PersonDeathDate") = "2025-12-01";
          cell(c, M::kChildIdentifiers, 0, "PersonBirthDate") = "2025-12-10";
        }},
-      {"8545Q", [](auto& c) { cell(c, M::kChildIdentifiers, 1, "PersonDeathDate") = "2026-04-15"; }},
+      {"8545Q",
+       [](auto& c) { cell(c, M::kChildIdentifiers, 1, "PersonDeathDate") = "2026-04-15"; }},
       {"8590",
        [](auto& c) {
          add_row(c, M::kChildIdentifiers,
@@ -183,9 +201,13 @@ const std::vector<Case>& cases() {
        }},
       {"8540", [](auto& c) { cell(c, M::kDisabilities, 7, "Disability") = "SIGHT"; }},
       {"8790",
-       [](auto& c) { add_row(c, M::kDisabilities, {{"LAchildID", "C1"}, {"Disability", "NONE"}}); }},
+       [](auto& c) {
+         add_row(c, M::kDisabilities, {{"LAchildID", "C1"}, {"Disability", "NONE"}});
+       }},
       {"8794",
-       [](auto& c) { add_row(c, M::kDisabilities, {{"LAchildID", "C1"}, {"Disability", "MOB"}}); }},
+       [](auto& c) {
+         add_row(c, M::kDisabilities, {{"LAchildID", "C1"}, {"Disability", "MOB"}});
+       }},
       // CINdetails
       {"2990", [](auto& c) { cell(c, M::kCinDetails, 1, "ReasonForClosure") = "RC9"; }},
       {"2991Q",
@@ -193,7 +215,8 @@ const std::vector<Case>& cases() {
          remove_rows(c, M::kAssessments, [](const auto& row) { return row[2] == "1"; });
          remove_rows(c, M::kAssessmentFactors, [](const auto& row) { return row[2] == "1"; });
        }},
-      {"8555Q", [](auto& c) { cell(c, M::kChildIdentifiers, 2, "PersonDeathDate") = "2026-01-15"; }},
+      {"8555Q",
+       [](auto& c) { cell(c, M::kChildIdentifiers, 2, "PersonDeathDate") = "2026-01-15"; }},
       {"8565", [](auto& c) { cell(c, M::kCinPlanDates, 0, "CINPlanEndDate") = "2026-01-25"; }},
       {"8568", [](auto& c) { cell(c, M::kCinDetails, 0, "ReferralNFA") = "no"; }},
       {"8569Q", [](auto& c) { add_referral(c, "4", "2025-03-20", "2025-04-02", "true"); }},
@@ -212,8 +235,12 @@ const std::vector<Case>& cases() {
       {"8816",
        [](auto& c) {
          add_row(c, M::kCinDetails,
-                 {{"LAchildID", "C2"}, {"CINdetailsID", "4"}, {"CINreferralDate", "2025-03-01"},
-                  {"ReferralSource", "1A"}, {"PrimaryNeedCode", "N1"}, {"ReferralNFA", "false"}});
+                 {{"LAchildID", "C2"},
+                  {"CINdetailsID", "4"},
+                  {"CINreferralDate", "2025-03-01"},
+                  {"ReferralSource", "1A"},
+                  {"PrimaryNeedCode", "N1"},
+                  {"ReferralNFA", "false"}});
        },
        {"8820"}},
       {"8820", [](auto& c) { add_referral(c, "4", "2025-05-01", "2025-06-10", "false"); }},
@@ -225,7 +252,8 @@ const std::vector<Case>& cases() {
          cell(c, M::kCinDetails, 2, "DateOfInitialCPC") = "2026-02-10";
        }},
       {"8866", [](auto& c) { cell(c, M::kCinDetails, 0, "ReferralSource") = "11"; }},
-      {"8867", [](auto& c) { cell(c, M::kAssessments, 1, "AssessmentAuthorisationDate") = ""; },
+      {"8867",
+       [](auto& c) { cell(c, M::kAssessments, 1, "AssessmentAuthorisationDate") = ""; },
        {"8614", "8670Q"}},
       {"8868", [](auto& c) { add_s47(c, "C2", "2", "2025-05-10", "", ""); }},
       // Assessments
@@ -234,20 +262,26 @@ const std::vector<Case>& cases() {
       {"8608",
        [](auto& c) { cell(c, M::kAssessments, 0, "AssessmentActualStartDate") = "2025-06-21"; }},
       {"8614", [](auto& c) { add_assessment(c, "2026-03-20", "", {"1A"}); }},
-      {"8617", [](auto& c) { cell(c, M::kAssessmentFactors, 1, "AssessmentFactors") = "8A"; },
+      {"8617",
+       [](auto& c) { cell(c, M::kAssessmentFactors, 1, "AssessmentFactors") = "8A"; },
        {"8897Q"}},
       {"8670Q", [](auto& c) { add_assessment(c, "2025-09-01", "", {}); }},
       {"8696",
        [](auto& c) { cell(c, M::kAssessments, 0, "AssessmentAuthorisationDate") = "2026-04-02"; }},
       {"8736", [](auto& c) { add_assessment(c, "", "", {}); }},
       {"8863Q", [](auto& c) { add_assessment(c, "2025-06-10", "2025-06-30", {"5A"}); }},
-      {"8869", [](auto& c) { add_assessment(c, "2025-07-01", "2025-07-10", {"21", "1A", "5A"}); }},
+      {"8869",
+       [](auto& c) {
+         add_assessment(c, "2025-07-01", "2025-07-10", {"21", "1A", "5A"});
+       }},
       {"8873Q", [](auto& c) { cell(c, M::kAssessmentFactors, 2, "AssessmentFactors") = "21"; }},
       {"8896",
        [](auto& c) {
          add_assessment(c, "2026-03-10", "", {});
          add_row(c, M::kAssessments,
-                 {{"LAchildID", "C1"}, {"CINdetailsID", "1"}, {"AssessmentID", "4"},
+                 {{"LAchildID", "C1"},
+                  {"CINdetailsID", "1"},
+                  {"AssessmentID", "4"},
                   {"AssessmentActualStartDate", "2026-03-20"}});
        },
        {"8863Q"}},
@@ -258,20 +292,26 @@ const std::vector<Case>& cases() {
       {"8898",
        [](auto& c) {
          add_row(c, M::kAssessmentFactors,
-                 {{"LAchildID", "C2"}, {"CINdetailsID", "2"}, {"AssessmentID", "2"},
+                 {{"LAchildID", "C2"},
+                  {"CINdetailsID", "2"},
+                  {"AssessmentID", "2"},
                   {"AssessmentFactors", "3A"}});
        }},
       {"8899Q", [](auto& c) { cell(c, M::kAssessmentFactors, 0, "AssessmentFactors") = "4A"; }},
       {"8945Q",
        [](auto& c) {
          add_row(c, M::kAssessmentFactors,
-                 {{"LAchildID", "C1"}, {"CINdetailsID", "1"}, {"AssessmentID", "1"},
+                 {{"LAchildID", "C1"},
+                  {"CINdetailsID", "1"},
+                  {"AssessmentID", "1"},
                   {"AssessmentFactors", "18A"}});
        }},
       {"8950Q",
        [](auto& c) {
          add_row(c, M::kAssessmentFactors,
-                 {{"LAchildID", "C1"}, {"CINdetailsID", "1"}, {"AssessmentID", "1"},
+                 {{"LAchildID", "C1"},
+                  {"CINdetailsID", "1"},
+                  {"AssessmentID", "1"},
                   {"AssessmentFactors", "19A"}});
        }},
       // CIN plans
@@ -286,9 +326,11 @@ const std::vector<Case>& cases() {
          add_cin_plan(c, "C2", "2", "2025-08-01", "");
        },
        {"4014"}},
-      {"4008", [](auto& c) { cell(c, M::kChildIdentifiers, 1, "PersonDeathDate") = "2025-05-01"; },
+      {"4008",
+       [](auto& c) { cell(c, M::kChildIdentifiers, 1, "PersonDeathDate") = "2025-05-01"; },
        {"4009Q"}},
-      {"4009Q", [](auto& c) { cell(c, M::kChildIdentifiers, 1, "PersonDeathDate") = "2026-01-10"; }},
+      {"4009Q",
+       [](auto& c) { cell(c, M::kChildIdentifiers, 1, "PersonDeathDate") = "2026-01-10"; }},
       {"4010", [](auto& c) { cell(c, M::kCinPlanDates, 0, "CINPlanStartDate") = ""; }},
       {"4011", [](auto& c) { cell(c, M::kCinPlanDates, 0, "CINPlanEndDate") = "2025-05-01"; }},
       {"4012Q", [](auto& c) { cell(c, M::kCinPlanDates, 0, "CINPlanEndDate") = "2025-05-02"; }},
@@ -303,7 +345,8 @@ const std::vector<Case>& cases() {
       {"4016", [](auto& c) { add_cin_plan(c, "C1", "1", "2025-07-01", "2025-08-01"); }},
       {"4017", [](auto& c) { add_cin_plan(c, "C1", "1", "2025-06-21", "2025-06-30"); }},
       // Section 47 enquiries
-      {"1104", [](auto& c) { cell(c, M::kSection47, 0, "DateOfInitialCPC") = "2025-05-30"; },
+      {"1104",
+       [](auto& c) { cell(c, M::kSection47, 0, "DateOfInitialCPC") = "2025-05-30"; },
        {"8615", "2885"}},
       {"2884", [](auto& c) { cell(c, M::kCinDetails, 0, "DateOfInitialCPC") = "2025-06-24"; }},
       {"2889", [](auto& c) { cell(c, M::kSection47, 0, "S47ActualStartDate") = "2025-06-01"; }},
@@ -325,11 +368,12 @@ const std::vector<Case>& cases() {
        }},
       {"8890", [](auto& c) { add_s47(c, "C1", "1", "2025-06-10", "2025-06-24", "false"); }},
       // Child protection plans and reviews
-      {"1105", [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPstartDate") = "2025-06-01"; },
+      {"1105",
+       [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPstartDate") = "2025-06-01"; },
        {"2885"}},
-      {"2883", [](auto& c) { add_plan(c, "C2", "2", "2", "2025-04-12", "2025-04-30"); },
-       {"2885"}},
-      {"2885", [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPstartDate") = "2025-06-25"; }},
+      {"2883", [](auto& c) { add_plan(c, "C2", "2", "2", "2025-04-12", "2025-04-30"); }, {"2885"}},
+      {"2885",
+       [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPstartDate") = "2025-06-25"; }},
       {"8720", [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPstartDate") = ""; }},
       {"8730", [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "NumberOfPreviousCPP") = ""; }},
       {"8832", [](auto& c) { add_plan(c, "C3", "3", "2", "2026-02-01", ""); }, {"2883", "2885"}},
@@ -347,7 +391,8 @@ const std::vector<Case>& cases() {
        }},
       {"8925", [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPendDate") = "2025-06-20"; }},
       {"8930", [](auto& c) { cell(c, M::kChildProtectionPlans, 0, "CPPendDate") = "2026-04-10"; }},
-      {"8935", [](auto& c) { add_plan(c, "C1", "1", "2", "2025-10-01", ""); },
+      {"8935",
+       [](auto& c) { add_plan(c, "C1", "1", "2", "2025-10-01", ""); },
        {"8940", "2883", "2885"}},
       {"8940",
        [](auto& c) {

@@ -220,6 +220,15 @@ const std::vector<Case>& cases() {
       {"225", [](auto& f) { cell(f, T::kEpisodes, 0, "REASON_PLACE_CHANGE") = ""; }},
       {"226", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "T1"; }},
       {"226", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "T1"; }, 2025},
+      // Its own reason, judged even when its DECOM is not a date (which 141 reports).
+      {"226",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "PLACE") = "T1";
+         cell(f, T::kEpisodes, 1, "DECOM") = "";
+         cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "CARPL";
+         cell(f, T::kEpisodes, 0, "REASON_PLACE_CHANGE") = "";
+       },
+       2026, {"141"}},
       {"359", [](auto& f) { cell(f, T::kHeader, 0, "DOB") = "01/01/2007"; }},
       {"371", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "K3"; }},
       {"371", [](auto& f) { cell(f, T::kEpisodes, 0, "PLACE") = "H5"; }, 2024},

@@ -70,8 +70,12 @@ inline std::optional<Date> date_of(std::string_view text) {
 }
 
 // ReferralNFA and ICPCnotRequired: the schema allows true/false, TRUE/FALSE and 1/0.
-inline bool is_yes(std::string_view v) { return v == "true" || v == "TRUE" || v == "1"; }
-inline bool is_no(std::string_view v) { return v == "false" || v == "FALSE" || v == "0"; }
+inline bool is_yes(std::string_view v) {
+  return v == "true" || v == "TRUE" || v == "1";
+}
+inline bool is_no(std::string_view v) {
+  return v == "false" || v == "FALSE" || v == "0";
+}
 
 // A failure of the rule being run on `row` of `module`, naming the rule's fields.
 inline void fail(const CinContext& c, Out& out, M module, size_t row) {

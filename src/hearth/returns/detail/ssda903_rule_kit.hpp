@@ -63,7 +63,7 @@ inline void fail(const Ssda903Context& c, Out& out, T table, size_t row) {
 
 // The column holds a code of `set` valid in the year (blank fails when `required`).
 inline void code_in(const Ssda903Context& c, Out& out, T table, std::string_view column,
-             const domain::CodeSet& set, bool required) {
+                    const domain::CodeSet& set, bool required) {
   const CsvTable& t = c.table(table);
   const Column value(t, column);
   const int year = c.files.year;
@@ -74,7 +74,8 @@ inline void code_in(const Ssda903Context& c, Out& out, T table, std::string_view
 }
 
 // The column holds a dd/mm/YYYY date (blank fails when `required`).
-inline void valid_date(const Ssda903Context& c, Out& out, T table, std::string_view column, bool required) {
+inline void valid_date(const Ssda903Context& c, Out& out, T table, std::string_view column,
+                       bool required) {
   const CsvTable& t = c.table(table);
   const Column value(t, column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -84,7 +85,8 @@ inline void valid_date(const Ssda903Context& c, Out& out, T table, std::string_v
 }
 
 // The column's date is after `limit` (a blank or bad date is another rule's business).
-inline void date_after(const Ssda903Context& c, Out& out, T table, std::string_view column, Date limit) {
+inline void date_after(const Ssda903Context& c, Out& out, T table, std::string_view column,
+                       Date limit) {
   const CsvTable& t = c.table(table);
   const Column value(t, column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -94,8 +96,8 @@ inline void date_after(const Ssda903Context& c, Out& out, T table, std::string_v
 }
 
 // Both dates are there and `to` is before `from`.
-inline void ends_before_start(const Ssda903Context& c, Out& out, T table, std::string_view from_column,
-                       std::string_view to_column) {
+inline void ends_before_start(const Ssda903Context& c, Out& out, T table,
+                              std::string_view from_column, std::string_view to_column) {
   const CsvTable& t = c.table(table);
   const Column from_value(t, from_column), to_value(t, to_column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -150,7 +152,7 @@ inline std::map<std::string_view, std::vector<std::pair<Date, size_t>>> by_child
 
 // Every value of `columns` is 0, 1 or blank.
 inline void flags(const Ssda903Context& c, Out& out, T table,
-           std::initializer_list<std::string_view> columns) {
+                  std::initializer_list<std::string_view> columns) {
   const CsvTable& t = c.table(table);
   std::vector<Column> values;
   for (auto name : columns) values.emplace_back(t, name);
@@ -164,7 +166,7 @@ inline void flags(const Ssda903Context& c, Out& out, T table,
 
 // Two dates of one row on the same day: an episode that "lasted less than 24 hours".
 inline void same_day(const Ssda903Context& c, Out& out, T table, std::string_view from_column,
-              std::string_view to_column) {
+                     std::string_view to_column) {
   const CsvTable& t = c.table(table);
   const Column from_value(t, from_column), to_value(t, to_column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -176,7 +178,7 @@ inline void same_day(const Ssda903Context& c, Out& out, T table, std::string_vie
 
 // A child's next row starts before the row before it ended.
 inline void starts_before_previous_end(const Ssda903Context& c, Out& out, T table,
-                                std::string_view from_column, std::string_view to_column) {
+                                       std::string_view from_column, std::string_view to_column) {
   const CsvTable& t = c.table(table);
   const Column to(t, to_column);
   for (const auto& [child, rows] : by_child_and_date(t, from_column)) {

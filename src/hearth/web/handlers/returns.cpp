@@ -41,8 +41,8 @@ core::Result<Asked> asked(const Request& request, int last_year) {
   const int first = a.which == "cin" ? returns::kFirstCinCensusYear : 2014;
   const std::string year(request.param("year").value_or(std::to_string(last_year)));
   if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos) {
-    return core::Error::invalid("year", "year must be a collection year such as " +
-                                            std::to_string(last_year));
+    return core::Error::invalid(
+        "year", "year must be a collection year such as " + std::to_string(last_year));
   }
   a.year = std::stoi(year);
   if (a.year < first || a.year > last_year) {
@@ -66,10 +66,10 @@ core::Result<Made> report_of(Services& services, const access::Principal& user, 
                                   : returns::load_authority_records(services.store, la);
   if (!records) return records.error();
   Made made;
-  made.report = a.which == "cin" ? returns::validate_cin_census(returns::export_cin_census(
-                                       *records, a.year, services.clock.now()))
-                                 : returns::validate_ssda903(
-                                       returns::export_ssda903_files(*records, a.year));
+  made.report = a.which == "cin"
+                    ? returns::validate_cin_census(
+                          returns::export_cin_census(*records, a.year, services.clock.now()))
+                    : returns::validate_ssda903(returns::export_ssda903_files(*records, a.year));
   std::set<std::string_view> named;
   for (const auto& f : made.report.failures) named.insert(f.child);
   for (const auto& child : records->children) {
@@ -81,8 +81,7 @@ core::Result<Made> report_of(Services& services, const access::Principal& user, 
     facts.team_id = child.team_id;
     facts.restricted = child.restricted;
     if (child.restricted) {
-      auto member =
-          services.store.access().is_restricted_member(la, child.id, user.account_id);
+      auto member = services.store.access().is_restricted_member(la, child.id, user.account_id);
       if (!member) return member.error();
       facts.on_restricted_list = *member;
     }
@@ -100,7 +99,9 @@ core::Result<Made> report_of(Services& services, const access::Principal& user, 
   return made;
 }
 
-std::string year_label(int year) { return fmt::format("{}-{:02}", year - 1, year % 100); }
+std::string year_label(int year) {
+  return fmt::format("{}-{:02}", year - 1, year % 100);
+}
 
 // The children the page names, for the audit entry.
 std::vector<std::pair<std::string, std::string>> children_named(
@@ -127,10 +128,10 @@ Response returns_page(const Request& request, const RouteParams&, Services& serv
   auto made = report_of(services, user, *a);
   if (!made) return store_failure_page(services, "returns", made.error());
   const returns::ValidationReport* report = &made->report;
-  if (auto audited = services.audit.record_listing(
-          user, {"returns.validate", "allowed", user.la_code, "", request.target,
-                 "statutory return validation"},
-          children_named(*report, user.la_code));
+  if (auto audited = services.audit.record_listing(user,
+                                                   {"returns.validate", "allowed", user.la_code, "",
+                                                    request.target, "statutory return validation"},
+                                                   children_named(*report, user.la_code));
       !audited) {
     return store_failure_page(services, "audit", audited.error());
   }
@@ -213,18 +214,19 @@ Response returns_report_csv(const Request& request, const RouteParams&, Services
       children.emplace_back(user.la_code, f.child);
     }
   }
-  if (auto audited = services.audit.record_listing(
-          user, {"returns.validate", "allowed", user.la_code, "", request.target,
-                 "statutory return validation (CSV)"},
-          children);
+  if (auto audited =
+          services.audit.record_listing(user,
+                                        {"returns.validate", "allowed", user.la_code, "",
+                                         request.target, "statutory return validation (CSV)"},
+                                        children);
       !audited) {
     return store_failure_page(services, "audit", audited.error());
   }
   Response response;
   response.content_type = "text/csv; charset=utf-8";
   response.set_header("Content-Disposition",
-                      fmt::format("attachment; filename=\"{}-{}-{}-validation.csv\"",
-                                  a->which, user.la_code, a->year));
+                      fmt::format("attachment; filename=\"{}-{}-{}-validation.csv\"", a->which,
+                                  user.la_code, a->year));
   response.body = returns::report_csv(*report);
   return response;
 }
