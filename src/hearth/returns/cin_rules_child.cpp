@@ -100,7 +100,7 @@ std::vector<CinRule> cin_child_rules() {
          const Column reference(c.table(M::kHeader), "ReferenceDate"),
              year(c.table(M::kHeader), "Year");
          each_row(c, out, M::kHeader, [&](size_t r) {
-           auto date = date_of(reference(r));
+           auto date = iso_date(reference(r));
            return !date || date->month() != 3 || date->day() != 31 ||
                   std::to_string(date->year()) != year(r);
          });
@@ -302,7 +302,7 @@ std::vector<CinRule> cin_child_rules() {
        [](const CinContext& c, Out& out) {
          const Column born(ids(c), "PersonBirthDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
-           auto d = date_of(born(r));
+           auto d = iso_date(born(r));
            return d && *d > c.end;
          });
        }},
@@ -326,7 +326,7 @@ std::vector<CinRule> cin_child_rules() {
          const Column expected(ids(c), "ExpectedPersonBirthDate");
          const Date earliest = c.end.add_days(-30), latest = c.end.add_months(9);
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
-           auto d = date_of(expected(r));
+           auto d = iso_date(expected(r));
            return d && (*d <= earliest || *d >= latest);
          });
        }},
@@ -340,11 +340,11 @@ std::vector<CinRule> cin_child_rules() {
          const Column died(ids(c), "PersonDeathDate"), born(ids(c), "PersonBirthDate"),
              expected(ids(c), "ExpectedPersonBirthDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
-           auto death = date_of(died(r));
+           auto death = iso_date(died(r));
            if (!death) return false;
-           auto due = date_of(expected(r));
+           auto due = iso_date(expected(r));
            if (due && *due > *death) return false;  // died before birth: recorded as unborn
-           auto birth = date_of(born(r));
+           auto birth = iso_date(born(r));
            return !birth || *birth > *death;
          });
        }},
@@ -357,7 +357,7 @@ std::vector<CinRule> cin_child_rules() {
        [](const CinContext& c, Out& out) {
          const Column died(ids(c), "PersonDeathDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
-           auto d = date_of(died(r));
+           auto d = iso_date(died(r));
            return d && (*d < c.start || *d > c.end);
          });
        }},
@@ -396,7 +396,7 @@ std::vector<CinRule> cin_child_rules() {
          const Column id(ids(c), "LAchildID"), upn(ids(c), "UPN"), unknown(ids(c), "UPNunknown"),
              born(ids(c), "PersonBirthDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
-           auto birth = date_of(born(r));
+           auto birth = iso_date(born(r));
            if (!birth || *birth > cutoff || !further.contains(id(r)) || !upn(r).empty()) {
              return false;
            }
@@ -432,12 +432,12 @@ std::vector<CinRule> cin_child_rules() {
          const Column closed(c.table(M::kCinDetails), "CINclosureDate");
          const Column id(ids(c), "LAchildID"), born(ids(c), "PersonBirthDate");
          each_row(c, out, M::kChildIdentifiers, [&](size_t r) {
-           auto birth = date_of(born(r));
+           auto birth = iso_date(born(r));
            if (!birth || *birth >= c.end.add_years(-25)) return false;
            const Date twenty_fifth = birth->add_years(25);
            const auto& rows = details[id(r)];
            return std::any_of(rows.begin(), rows.end(), [&](size_t d) {
-             auto closure = date_of(closed(d));
+             auto closure = iso_date(closed(d));
              return !closure || *closure > twenty_fifth;
            });
          });

@@ -30,7 +30,7 @@ const CsvTable& plans(const CinContext& c) {
 void before_referral(const CinContext& c, Out& out, M module, std::string_view column) {
   const Column value(c.table(module), column);
   each_row(c, out, module, [&](size_t r) {
-    auto d = date_of(value(r));
+    auto d = iso_date(value(r));
     auto referral = details_date(c, module, r, "CINreferralDate");
     return d && referral && *d < *referral;
   });
@@ -40,7 +40,7 @@ void before_referral(const CinContext& c, Out& out, M module, std::string_view c
 void outside_year(const CinContext& c, Out& out, M module, std::string_view column) {
   const Column value(c.table(module), column);
   each_row(c, out, module, [&](size_t r) {
-    auto d = date_of(value(r));
+    auto d = iso_date(value(r));
     return d && (*d < c.start || *d > c.end);
   });
 }
@@ -57,13 +57,13 @@ void overlapping(const CinContext& c, Out& out, M module, std::string_view group
   const Groups& groups = c.groups(module, group_column);
   const Column start(t, start_column), end(t, end_column);
   each_row(c, out, module, [&](size_t a) {
-    auto a_start = date_of(start(a));
+    auto a_start = iso_date(start(a));
     if (!a_start) return false;
     for (size_t b : groups[Column(t, group_column)(a)]) {
       if (b == a) continue;
-      auto b_start = date_of(start(b));
+      auto b_start = iso_date(start(b));
       if (!b_start || *a_start < *b_start) continue;
-      auto b_end = date_of(end(b));
+      auto b_end = iso_date(end(b));
       const Date limit = b_end ? *b_end : c.end;
       if (*a_start <= limit) return true;
     }
@@ -140,7 +140,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto referral = date_of(referred(r));
+           auto referral = iso_date(referred(r));
            auto death = child_date(c, M::kCinDetails, r, "PersonDeathDate");
            return referral && death && *death < *referral;
          });
@@ -168,10 +168,10 @@ std::vector<CinRule> cin_episode_rules() {
          const Column id(details(c), "CINdetailsID"), closed(details(c), "CINclosureDate"),
              icpc(details(c), "DateOfInitialCPC");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto closure = date_of(closed(r));
+           auto closure = iso_date(closed(r));
            if (!closure) return false;
            auto after = [&](std::string_view text) {
-             auto d = date_of(text);
+             auto d = iso_date(text);
              return d && *d > *closure;
            };
            if (after(icpc(r))) return true;
@@ -205,7 +205,7 @@ std::vector<CinRule> cin_episode_rules() {
          const Date limit = working_days_before(c.start, 1);
          const Column referred(details(c), "CINreferralDate"), nfa(details(c), "ReferralNFA");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto d = date_of(referred(r));
+           auto d = iso_date(referred(r));
            return d && *d < limit && !is_no(nfa(r));
          });
        }},
@@ -229,7 +229,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto d = date_of(referred(r));
+           auto d = iso_date(referred(r));
            return !d || *d > c.end;
          });
        }},
@@ -241,7 +241,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto d = date_of(referred(r));
+           auto d = iso_date(referred(r));
            if (!d) return false;
            for (auto column : {"PersonBirthDate", "ExpectedPersonBirthDate"}) {
              auto birth = child_date(c, M::kCinDetails, r, column);
@@ -276,7 +276,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column referred(details(c), "CINreferralDate"), closed(details(c), "CINclosureDate");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto from = date_of(referred(r)), to = date_of(closed(r));
+           auto from = iso_date(referred(r)), to = iso_date(closed(r));
            return from && to && *to < *from;
          });
        }},
@@ -350,13 +350,13 @@ std::vector<CinRule> cin_episode_rules() {
          // Each child's latest referral: the first row with the latest date.
          std::map<std::string_view, std::pair<Date, size_t>> latest;
          for (size_t r = 0; r < details(c).rows.size(); ++r) {
-           auto d = date_of(referred(r));
+           auto d = iso_date(referred(r));
            if (!d) continue;
            auto [it, fresh] = latest.emplace(child(r), std::pair{*d, r});
            if (!fresh && *d > it->second.first) it->second = {*d, r};
          }
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           if (!date_of(referred(r)) || !closed(r).empty() || !is_no(nfa(r))) return false;
+           if (!iso_date(referred(r)) || !closed(r).empty() || !is_no(nfa(r))) return false;
            return latest.at(child(r)).second != r;
          });
        }},
@@ -371,13 +371,13 @@ std::vector<CinRule> cin_episode_rules() {
          const Column child(t, "LAchildID"), referred(t, "CINreferralDate"),
              closed(t, "CINclosureDate"), nfa(t, "ReferralNFA");
          each_row(c, out, M::kCinDetails, [&](size_t a) {
-           auto a_start = date_of(referred(a));
+           auto a_start = iso_date(referred(a));
            if (!a_start) return false;
            for (size_t b : by_child[child(a)]) {
              if (b == a) continue;
-             auto b_start = date_of(referred(b));
+             auto b_start = iso_date(referred(b));
              if (!b_start || *a_start < *b_start) continue;
-             auto b_end = date_of(closed(b));
+             auto b_end = iso_date(closed(b));
              if (b_end ? *a_start < *b_end : (*a_start < c.end && is_no(nfa(b)))) return true;
            }
            return false;
@@ -432,7 +432,7 @@ std::vector<CinRule> cin_episode_rules() {
          const Date required_from = Date::from_ymd(2013, 4, 1).value();
          const Column referred(details(c), "CINreferralDate"), source(details(c), "ReferralSource");
          each_row(c, out, M::kCinDetails, [&](size_t r) {
-           auto d = date_of(referred(r));
+           auto d = iso_date(referred(r));
            return d && *d >= required_from && !codes::referral_source().contains(source(r));
          });
        }},
@@ -479,7 +479,7 @@ std::vector<CinRule> cin_episode_rules() {
          const Column start(assessments(c), "AssessmentActualStartDate"),
              auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           auto from = date_of(start(a)), to = date_of(auth(a));
+           auto from = iso_date(start(a)), to = iso_date(auth(a));
            return from && to && *from > *to;
          });
        }},
@@ -513,7 +513,7 @@ std::vector<CinRule> cin_episode_rules() {
          const Column start(assessments(c), "AssessmentActualStartDate"),
              auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           auto d = date_of(start(a));
+           auto d = iso_date(start(a));
            return auth(a).empty() && d && *d < limit;
          });
        }},
@@ -536,7 +536,7 @@ std::vector<CinRule> cin_episode_rules() {
              auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
            if (!auth(a).empty()) return false;
-           auto d = date_of(start(a));
+           auto d = iso_date(start(a));
            return !d || *d < c.start || *d > c.end;
          });
        }},
@@ -551,14 +551,14 @@ std::vector<CinRule> cin_episode_rules() {
          const Column episode(t, "CINdetailsID"), start(t, "AssessmentActualStartDate"),
              auth(t, "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           auto a_start = date_of(start(a));
+           auto a_start = iso_date(start(a));
            if (!a_start) return false;
            for (size_t b : by_episode[episode(a)]) {
              // The row itself, and an exact copy of it, are not another assessment.
              if (b == a || (start(b) == start(a) && auth(b) == auth(a))) continue;
-             auto b_start = date_of(start(b));
+             auto b_start = iso_date(start(b));
              if (!b_start || *a_start < *b_start) continue;
-             auto b_end = date_of(auth(b));
+             auto b_end = iso_date(auth(b));
              if (*a_start <= (b_end ? *b_end : c.end)) return true;
            }
            return false;
@@ -624,7 +624,7 @@ std::vector<CinRule> cin_episode_rules() {
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          const int year = c.census.year;
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           auto d = date_of(auth(a));
+           auto d = iso_date(auth(a));
            if (!d || *d < c.start) return false;
            const auto list = factors_of(c, factors, a);
            return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view f) {
@@ -663,7 +663,7 @@ std::vector<CinRule> cin_episode_rules() {
          const Column who(assessments(c), "LAchildID"),
              auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           auto d = date_of(auth(a));
+           auto d = iso_date(auth(a));
            if (!d || *d < c.start || !disabled.contains(who(a))) return false;
            const auto list = factors_of(c, factors, a);
            return std::none_of(list.begin(), list.end(),
@@ -735,7 +735,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
-           auto d = date_of(start(p));
+           auto d = iso_date(start(p));
            auto death = child_date(c, M::kCinPlanDates, p, "PersonDeathDate");
            return d && death && *death < *d;
          });
@@ -748,7 +748,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column end(plans(c), "CINPlanEndDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
-           auto d = date_of(end(p));
+           auto d = iso_date(end(p));
            auto death = child_date(c, M::kCinPlanDates, p, "PersonDeathDate");
            return d && death && *d > *death;
          });
@@ -761,7 +761,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
-           auto d = date_of(start(p));
+           auto d = iso_date(start(p));
            return !d || *d > c.end;
          });
        }},
@@ -773,7 +773,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate"), end(plans(c), "CINPlanEndDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
-           auto from = date_of(start(p)), to = date_of(end(p));
+           auto from = iso_date(start(p)), to = iso_date(end(p));
            return from && to && *to < *from;
          });
        }},
@@ -786,7 +786,7 @@ std::vector<CinRule> cin_episode_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(plans(c), "CINPlanStartDate"), end(plans(c), "CINPlanEndDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
-           auto from = date_of(start(p)), to = date_of(end(p));
+           auto from = iso_date(start(p)), to = iso_date(end(p));
            return from && to && *to == *from;
          });
        }},
@@ -825,12 +825,12 @@ std::vector<CinRule> cin_episode_rules() {
          const Column cpp_start(cpp, "CPPstartDate"), cpp_end(cpp, "CPPendDate");
          const Column child(plans(c), "LAchildID"), start(plans(c), "CINPlanStartDate");
          each_row(c, out, M::kCinPlanDates, [&](size_t p) {
-           auto d = date_of(start(p));
+           auto d = iso_date(start(p));
            if (!d) return false;
            for (size_t r : cpp_of[child(p)]) {
-             auto from = date_of(cpp_start(r));
+             auto from = iso_date(cpp_start(r));
              if (!from || *d < *from) continue;
-             auto to = date_of(cpp_end(r));
+             auto to = iso_date(cpp_end(r));
              if (to ? *d < *to : *d <= c.end) return true;
            }
            return false;
@@ -848,12 +848,12 @@ std::vector<CinRule> cin_episode_rules() {
          const CsvTable& cpp = c.table(M::kChildProtectionPlans);
          const Column child(cpp, "LAchildID"), start(cpp, "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            if (!d) return false;
            for (size_t p : plans_of[child(r)]) {
-             auto from = date_of(plan_start(p));
+             auto from = iso_date(plan_start(p));
              if (!from || *d < *from) continue;
-             auto to = date_of(plan_end(p));
+             auto to = iso_date(plan_end(p));
              if (to ? *d < *to : *d <= c.end) return true;
            }
            return false;

@@ -29,7 +29,7 @@ const CsvTable& reviews(const CinContext& c) {
 void after_death(const CinContext& c, Out& out, M module, std::string_view column) {
   const Column value(c.table(module), column);
   each_row(c, out, module, [&](size_t r) {
-    auto d = date_of(value(r));
+    auto d = iso_date(value(r));
     auto death = child_date(c, module, r, "PersonDeathDate");
     return d && death && *d > *death;
   });
@@ -38,7 +38,7 @@ void after_death(const CinContext& c, Out& out, M module, std::string_view colum
 void date_outside_year(const CinContext& c, Out& out, M module, std::string_view column) {
   const Column value(c.table(module), column);
   each_row(c, out, module, [&](size_t r) {
-    auto d = date_of(value(r));
+    auto d = iso_date(value(r));
     return d && (*d < c.start || *d > c.end);
   });
 }
@@ -46,7 +46,7 @@ void date_outside_year(const CinContext& c, Out& out, M module, std::string_view
 void weekend(const CinContext& c, Out& out, M module, std::string_view column) {
   const Column value(c.table(module), column);
   each_row(c, out, module, [&](size_t r) {
-    auto d = date_of(value(r));
+    auto d = iso_date(value(r));
     return d && d->is_weekend();
   });
 }
@@ -64,7 +64,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column icpc(s47(c), "DateOfInitialCPC");
          each_row(c, out, M::kSection47, [&](size_t r) {
-           auto d = date_of(icpc(r));
+           auto d = iso_date(icpc(r));
            auto referral = details_date(c, M::kSection47, r, "CINreferralDate");
            return d && referral && *d < *referral;
          });
@@ -94,7 +94,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(s47(c), "S47ActualStartDate");
          each_row(c, out, M::kSection47, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            auto referral = details_date(c, M::kSection47, r, "CINreferralDate");
            return d && referral && *d < *referral;
          });
@@ -108,7 +108,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(s47(c), "S47ActualStartDate"), icpc(s47(c), "DateOfInitialCPC");
          each_row(c, out, M::kSection47, [&](size_t r) {
-           auto from = date_of(start(r)), conference = date_of(icpc(r));
+           auto from = iso_date(start(r)), conference = iso_date(icpc(r));
            return conference && (!from || *from > *conference);
          });
        }},
@@ -124,7 +124,7 @@ std::vector<CinRule> cin_protection_rules() {
          const Column start(s47(c), "S47ActualStartDate"), icpc(s47(c), "DateOfInitialCPC"),
              not_required(s47(c), "ICPCnotRequired");
          each_row(c, out, M::kSection47, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            return icpc(r).empty() && is_no(not_required(r)) && d && *d < limit;
          });
        }},
@@ -146,7 +146,7 @@ std::vector<CinRule> cin_protection_rules() {
          const Column start(s47(c), "S47ActualStartDate"), icpc(s47(c), "DateOfInitialCPC"),
              not_required(s47(c), "ICPCnotRequired");
          each_row(c, out, M::kSection47, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            return icpc(r).empty() && is_no(not_required(r)) && d && (*d < c.start || *d > c.end);
          });
        }},
@@ -189,14 +189,14 @@ std::vector<CinRule> cin_protection_rules() {
          const Column episode(s47(c), "CINdetailsID"), start(s47(c), "S47ActualStartDate"),
              icpc(s47(c), "DateOfInitialCPC"), not_required(s47(c), "ICPCnotRequired");
          each_row(c, out, M::kSection47, [&](size_t a) {
-           auto a_start = date_of(start(a));
+           auto a_start = iso_date(start(a));
            if (!a_start) return false;
            for (size_t b : by_episode[episode(a)]) {
              // The row itself, and an exact copy of it, are not another enquiry.
              if (b == a || (start(b) == start(a) && icpc(b) == icpc(a))) continue;
-             auto b_start = date_of(start(b));
+             auto b_start = iso_date(start(b));
              if (!b_start || *a_start < *b_start) continue;
-             auto b_end = date_of(icpc(b));
+             auto b_end = iso_date(icpc(b));
              if (b_end ? *a_start <= *b_end : (*a_start <= c.end && !is_yes(not_required(b)))) {
                return true;
              }
@@ -213,7 +213,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            auto referral = details_date(c, M::kChildProtectionPlans, r, "CINreferralDate");
            return d && referral && *d < *referral;
          });
@@ -228,7 +228,7 @@ std::vector<CinRule> cin_protection_rules() {
            const Column value(c.table(module), column);
            size_t n = 0;
            for (size_t r = 0; r < c.table(module).rows.size(); ++r) {
-             auto d = date_of(value(r));
+             auto d = iso_date(value(r));
              if (d && *d >= c.start && *d <= c.end) ++n;
            }
            return n;
@@ -250,15 +250,15 @@ std::vector<CinRule> cin_protection_rules() {
          const Column details_icpc(c.table(M::kCinDetails), "DateOfInitialCPC");
          const Column episode(cpp(c), "CINdetailsID"), start(cpp(c), "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            if (!d || *d < c.start || *d > c.end) return false;
            const auto& enquiries = s47_of[episode(r)];
            if (!enquiries.empty()) {
              return std::none_of(enquiries.begin(), enquiries.end(),
-                                 [&](size_t s) { return date_of(s47_icpc(s)) == d; });
+                                 [&](size_t s) { return iso_date(s47_icpc(s)) == d; });
            }
            auto details = details_row(c, M::kChildProtectionPlans, r);
-           return !details || date_of(details_icpc(*details)) != d;
+           return !details || iso_date(details_icpc(*details)) != d;
          });
        }},
       {"8720",
@@ -269,7 +269,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto d = date_of(start(r));
+           auto d = iso_date(start(r));
            return !d || *d > c.end;
          });
        }},
@@ -306,7 +306,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate"), end(cpp(c), "CPPendDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto from = date_of(start(r)), to = date_of(end(r));
+           auto from = iso_date(start(r)), to = iso_date(end(r));
            return from && to && *from == *to;
          });
        }},
@@ -320,10 +320,10 @@ std::vector<CinRule> cin_protection_rules() {
          const Column plan_start(cpp(c), "CPPstartDate");
          const Column id(reviews(c), "CPPID"), date(reviews(c), "CPPreviewDate");
          each_row(c, out, M::kReviews, [&](size_t r) {
-           auto d = date_of(date(r));
+           auto d = iso_date(date(r));
            if (!d) return false;
            for (size_t p : plan[id(r)]) {
-             auto start = date_of(plan_start(p));
+             auto start = iso_date(plan_start(p));
              if (start && *d <= *start) return true;
            }
            return false;
@@ -336,7 +336,7 @@ std::vector<CinRule> cin_protection_rules() {
        kLast,
        [](const CinContext& c, Out& out) {
          const Column date(reviews(c), "CPPreviewDate");
-         each_row(c, out, M::kReviews, [&](size_t r) { return !date_of(date(r)); });
+         each_row(c, out, M::kReviews, [&](size_t r) { return !iso_date(date(r)); });
        }},
       {"8905",
        "Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN "
@@ -384,7 +384,7 @@ std::vector<CinRule> cin_protection_rules() {
        [](const CinContext& c, Out& out) {
          const Column start(cpp(c), "CPPstartDate"), end(cpp(c), "CPPendDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto from = date_of(start(r)), to = date_of(end(r));
+           auto from = iso_date(start(r)), to = iso_date(end(r));
            return from && to && *to < *from;
          });
        }},
@@ -433,16 +433,16 @@ std::vector<CinRule> cin_protection_rules() {
          const Column child(reviews(c), "LAchildID"), id(reviews(c), "CPPID"),
              date(reviews(c), "CPPreviewDate");
          each_row(c, out, M::kReviews, [&](size_t r) {
-           auto d = date_of(date(r));
+           auto d = iso_date(date(r));
            if (!d) return false;
            // A review on the day the plan ends may meet a CIN plan that starts that day.
            for (size_t p : plan_of[id(r)]) {
-             if (date_of(plan_end(p)) == d) return false;
+             if (iso_date(plan_end(p)) == d) return false;
            }
            for (size_t p : cin_plans_of[child(r)]) {
-             auto from = date_of(cin_start(p));
+             auto from = iso_date(cin_start(p));
              if (!from || *d < *from) continue;
-             auto to = date_of(cin_end(p));
+             auto to = iso_date(cin_end(p));
              if (!to || *d < *to) return true;
            }
            return false;

@@ -117,7 +117,7 @@ void r351(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column dob(t, "DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto d = date_of(dob(r));
+    auto d = uk_date(dob(r));
     if (!d) continue;
     const int year = d->year() + 25;
     const auto birthday =
@@ -130,7 +130,7 @@ void r353(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kEpisodes);
   const Column decom(t, "DECOM");
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto d = date_of(decom(r));
+    auto d = uk_date(decom(r));
     if (d && *d < earliest) fail(c, o, T::kEpisodes, r);
   }
 }
@@ -183,7 +183,7 @@ void r620(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column mother(t, "MOTHER"), dob(t, "DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto d = date_of(dob(r));
+    auto d = uk_date(dob(r));
     if (mother(r) == "1" && d && c.start.years_since(*d) < 11) fail(c, o, T::kHeader, r);
   }
 }
@@ -191,8 +191,8 @@ void r621(const Ssda903Context& c, Out& o) {
   const CsvTable& t = c.table(T::kHeader);
   const Column dob(t, "DOB"), mc_dob(t, "MC_DOB");
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto mother = date_of(dob(r));
-    auto child = date_of(mc_dob(r));
+    auto mother = uk_date(dob(r));
+    auto child = uk_date(mc_dob(r));
     if (mother && child && *child <= *mother) fail(c, o, T::kHeader, r);
   }
 }
@@ -950,8 +950,11 @@ ValidationReport validate_ssda903(const Ssda903Files& files) {
   Ssda903Context context{files, nullptr, core::collection_year_start(files.year),
                       core::collection_year_end(files.year)};
   for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
-    const bool runnable = std::all_of(rule->tables.begin(), rule->tables.end(),
-                                      [&](T t) { return files.current.contains(t); });
+    const bool runnable =
+        std::all_of(rule->tables.begin(), rule->tables.end(),
+                    [&](T t) { return files.current.contains(t); }) &&
+        std::all_of(rule->previous_tables.begin(), rule->previous_tables.end(),
+                    [&](T t) { return files.previous.contains(t); });
     if (!runnable) {
       report.rules_skipped.push_back({rule->code, rule->message});
       continue;

@@ -34,6 +34,8 @@ struct Ssda903Rule {
   int first_year;                    // collection years (ending 31 March) it applies to
   int last_year;
   void (*check)(const Ssda903Context&, std::vector<RuleFailure>&);
+  // Last year's tables it compares with (the previous/ folder): every one must be there too.
+  std::vector<Ssda903Table> previous_tables = {};
 };
 
 // Every rule implemented, by code (a code may appear twice, for different years).

@@ -4,6 +4,8 @@
 // where its code and the DfE's wording differ, which is said at the rule.
 #include <set>
 
+#include "hearth/core/text.hpp"
+
 #include "hearth/returns/detail/ssda903_rule_kit.hpp"
 
 namespace hearth::returns {
@@ -34,7 +36,7 @@ std::unordered_map<std::string_view, Date> header_births(const Ssda903Context& c
   const Column child(h, "CHILD"), dob(h, "DOB");
   std::unordered_map<std::string_view, Date> out;
   for (size_t r = 0; r < h.rows.size(); ++r) {
-    if (auto d = date_of(dob(r))) out.emplace(child(r), *d);
+    if (auto d = uk_date(dob(r))) out.emplace(child(r), *d);
   }
   return out;
 }
@@ -46,8 +48,8 @@ void placed_too_young(const Ssda903Context& c, Out& out, std::string_view place,
   const CsvTable& t = c.table(T::kEpisodes);
   const Column child(t, "CHILD"), placement(t, "PLACE"), decom(t, "DECOM"), dec(t, "DEC");
   each_row(c, out, T::kEpisodes, [&](size_t r) {
-    if (placement(r) != place || !date_of(dec(r))) return false;
-    auto start = date_of(decom(r));
+    if (placement(r) != place || !uk_date(dec(r))) return false;
+    auto start = uk_date(decom(r));
     auto birth = births.find(child(r));
     return start && birth != births.end() && *start < birth->second.add_years(years);
   });
@@ -117,7 +119,7 @@ void mother_not_given(const Ssda903Context& c, Out& out, std::string_view female
   const Column who(t, "CHILD"), dec(t, "DEC"), rec(t, "REC"), ls(t, "LS");
   std::set<size_t> headers;
   each_row(c, out, T::kEpisodes, [&](size_t r) {
-    auto ended = date_of(dec(r));
+    auto ended = uk_date(dec(r));
     auto found = unknown_mothers.find(who(r));
     const bool failing = ended && *ended >= c.start && *ended <= c.end && !rec(r).empty() &&
                          rec(r) != "X1" && !in(ls(r), {"V3", "V4"}) &&
@@ -126,6 +128,29 @@ void mother_not_given(const Ssda903Context& c, Out& out, std::string_view female
     return failing;
   });
   for (size_t r : headers) fail(c, out, T::kHeader, r);
+}
+
+// 503A-F: the child's first episode this year against last year's latest episode, when that
+// one was still open at the year's end, by one column. `exempt` excuses a change from the first
+// code to the second (a code the DfE replaced that year).
+void differs_from_last_year(const Ssda903Context& c, Out& out, std::string_view column,
+                            std::vector<std::pair<std::string_view, std::string_view>> exempt = {}) {
+  const CsvTable& now = c.table(T::kEpisodes);
+  const CsvTable& last = c.previous(T::kEpisodes);
+  const Column value(now, column), last_value(last, column), last_end(last, "DEC");
+  const auto last_episodes = by_child_and_date(last, "DECOM");
+  for (const auto& [child, rows] : episodes_by_child(c)) {
+    auto found = last_episodes.find(child);
+    if (found == last_episodes.end()) continue;
+    const size_t latest = found->second.back().second;
+    if (uk_date(last_end(latest))) continue;  // closed last year: nothing to carry on
+    const size_t first = rows.front().second;
+    const auto before = last_value(latest), after = value(first);
+    const bool excused = std::any_of(exempt.begin(), exempt.end(), [&](const auto& change) {
+      return before == change.first && after == change.second;
+    });
+    if (before != after && !excused) fail(c, out, T::kEpisodes, first);
+  }
 }
 
 }  // namespace
@@ -143,7 +168,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kPlacedAdoption);
          const Column placed(t, "DATE_PLACED"), dob(t, "DOB");
          each_row(c, out, T::kPlacedAdoption, [&](size_t r) {
-           auto decided = date_of(placed(r)), born = date_of(dob(r));
+           auto decided = uk_date(placed(r)), born = uk_date(dob(r));
            return decided && born && *decided < *born;
          });
        }},
@@ -158,7 +183,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kOc2);
          const Column dob(t, "DOB");
          each_row(c, out, T::kOc2, [&](size_t r) {
-           auto born = date_of(dob(r));
+           auto born = uk_date(dob(r));
            return born && born->add_years(4) > c.end && sdq_given(t, r);
          });
        }},
@@ -175,7 +200,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kOc2);
          const Column dob(t, "DOB");
          each_row(c, out, T::kOc2, [&](size_t r) {
-           auto born = date_of(dob(r));
+           auto born = uk_date(dob(r));
            return born && born->add_years(17) <= c.start && sdq_given(t, r);
          });
        }},
@@ -191,7 +216,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), decom(t, "DECOM"), rne(t, "RNE");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
-           auto start = date_of(decom(r));
+           auto start = uk_date(decom(r));
            return in(place(r), {"A3", "A5"}) && start && *start >= from &&
                   !in(rne(r), {"S", "T", "U"});
          });
@@ -299,7 +324,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), decom(t, "DECOM"), dec(t, "DEC");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
-           auto from = date_of(decom(r)), to = date_of(dec(r));
+           auto from = uk_date(decom(r)), to = uk_date(dec(r));
            return place(r) == "T4" && from && to && *to > from->add_days(7);
          });
        }},
@@ -355,7 +380,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column ls(t, "LS"), decom(t, "DECOM");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
-           auto start = date_of(decom(r));
+           auto start = uk_date(decom(r));
            return ls(r) == "E1" && start && *start < december_2005;
          });
        }},
@@ -466,7 +491,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kMissing);
          const Column child(t, "CHILD"), start(t, "MIS_START");
          each_row(c, out, T::kMissing, [&](size_t r) {
-           auto began = date_of(start(r));
+           auto began = uk_date(start(r));
            auto found = episodes.find(child(r));
            if (!began || found == episodes.end()) return false;
            std::optional<size_t> last;
@@ -474,7 +499,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
              if (from <= *began) last = row;
            }
            if (!last) return false;
-           auto ended = date_of(dec(*last));
+           auto ended = uk_date(dec(*last));
            return ended && *began > *ended;
          });
        }},
@@ -490,7 +515,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kMissing);
          const Column child(t, "CHILD"), start(t, "MIS_START");
          each_row(c, out, T::kMissing, [&](size_t r) {
-           auto began = date_of(start(r));
+           auto began = uk_date(start(r));
            auto found = episodes.find(child(r));
            return began && found != episodes.end() && *began < found->second.front().first;
          });
@@ -505,7 +530,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kMissing);
          const Column start(t, "MIS_START"), dob(t, "DOB");
          each_row(c, out, T::kMissing, [&](size_t r) {
-           auto began = date_of(start(r)), born = date_of(dob(r));
+           auto began = uk_date(start(r)), born = uk_date(dob(r));
            return began && born && *began <= *born;
          });
        }},
@@ -565,6 +590,121 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return perm(r) == "Z1" && (!date(r).empty() || !la(r).empty());
          });
        }},
+      // Last year's return (previous/): the first episode carries on last year's open one.
+      {"503A",
+       "The reason for new episode in the first episode does not match open episode at end of "
+       "last year.",
+       {"RNE"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "RNE"); },
+       {T::kEpisodes}},
+      {"503B",
+       "The legal status in the first episode does not match open episode at end of last year.",
+       {"LS"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "LS"); },
+       {T::kEpisodes}},
+      {"503C",
+       "The category of need in the first episode does not match open episode at end of last "
+       "year.",
+       {"CIN"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "CIN"); },
+       {T::kEpisodes}},
+      // 2023-24 replaced H5 by K3, and 2025-26 Z1 by Z11-Z14: a placement carried on under the
+      // new code is the same placement.
+      {"503D",
+       "The placement type in the first episode does not match open episode at end of last year",
+       {"PLACE"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         std::vector<std::pair<std::string_view, std::string_view>> exempt;
+         if (c.files.year == 2024) exempt = {{"H5", "K3"}};
+         if (c.files.year == 2026) exempt = {{"Z1", "Z11"}, {"Z1", "Z12"}, {"Z1", "Z13"}, {"Z1", "Z14"}};
+         differs_from_last_year(c, out, "PLACE", exempt);
+       },
+       {T::kEpisodes}},
+      {"503E",
+       "The placement provider in the first episode does not match open episode at end of last "
+       "year.",
+       {"PLACE_PROVIDER"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "PLACE_PROVIDER"); },
+       {T::kEpisodes}},
+      {"503F",
+       "The Ofsted URN in the  first episode does not match open episode at end of last year.",
+       {"URN"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "URN"); },
+       {T::kEpisodes}},
+      {"504",
+       "The category of need code differs from that reported at start of current period of "
+       "being looked after",
+       {"CIN"}, {T::kEpisodes}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         // Against the episode before, when it ended (X1) the day this one began.
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column rec(t, "REC"), dec(t, "DEC"), cin(t, "CIN");
+         for (const auto& [child, rows] : episodes_by_child(c)) {
+           for (size_t i = 1; i < rows.size(); ++i) {
+             const size_t before = rows[i - 1].second, r = rows[i].second;
+             if (rec(before) == "X1" && uk_date(dec(before)) == rows[i].first &&
+                 cin(r) != cin(before)) {
+               fail(c, out, T::kEpisodes, r);
+             }
+           }
+         }
+       }},
+      {"208",
+       "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number "
+       "(UPN) already recorded for this child.",
+       {"UPN"}, {T::kHeader}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& last = c.previous(T::kHeader);
+         const Column last_child(last, "CHILD"), last_upn(last, "UPN");
+         std::unordered_map<std::string_view, std::string> upn_last;
+         for (size_t r = 0; r < last.rows.size(); ++r) {
+           upn_last.emplace(last_child(r), core::ascii_lower(last_upn(r)));
+         }
+         auto unknown = [](const std::string& u) {
+           return u == "un1" || u == "un2" || u == "un3" || u == "un4" || u == "un5";
+         };
+         const CsvTable& now = c.table(T::kHeader);
+         const Column child(now, "CHILD"), upn(now, "UPN");
+         each_row(c, out, T::kHeader, [&](size_t r) {
+           auto found = upn_last.find(child(r));
+           if (found == upn_last.end()) return false;
+           const std::string before = found->second, after = core::ascii_lower(upn(r));
+           if (before == after) return false;
+           // Allowed: a reason for no UPN given where there was UN1 or nothing; a UPN found.
+           const bool reason_given = (before == "un1" || before.empty()) &&
+                                     (after == "un2" || after == "un3" || after == "un4" ||
+                                      after == "un5");
+           const bool found_upn = (unknown(before) || before.empty()) && !after.empty() && !unknown(after);
+           return !reason_given && !found_upn;
+         });
+       },
+       {T::kHeader}},
+      {"576",
+       "There is an open missing/away from placement without authorisation period in last "
+       "year\u2019s return and there is no corresponding period recorded at the start of this "
+       "year.",
+       {"CHILD"}, {T::kMissing}, kAny, kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         // Each child's first spell this year against the spells still open at last year's end.
+         const CsvTable& last = c.previous(T::kMissing);
+         const Column last_child(last, "CHILD"), last_start(last, "MIS_START"), last_end(last, "MIS_END");
+         std::map<std::string_view, std::vector<std::string_view>> open_last;
+         for (size_t r = 0; r < last.rows.size(); ++r) {
+           if (last_end(r).empty() && uk_date(last_start(r))) {
+             open_last[last_child(r)].push_back(last_start(r));
+           }
+         }
+         for (const auto& [child, rows] : by_child_and_date(c.table(T::kMissing), "MIS_START")) {
+           auto found = open_last.find(child);
+           if (found == open_last.end()) continue;
+           const size_t first = rows.front().second;
+           const std::string_view start = Column(c.table(T::kMissing), "MIS_START")(first);
+           const bool carried = std::all_of(found->second.begin(), found->second.end(),
+                                            [&](std::string_view s) { return uk_date(s) == uk_date(start); });
+           if (!carried) fail(c, out, T::kMissing, first);
+         }
+       },
+       {T::kMissing}},
   };
 }
 

@@ -51,7 +51,21 @@ Ssda903Files valid_return(int year = 2026) {
   f.current[T::kPrevPerm] = make(T::kPrevPerm, {{"C1", dob, "Z1", "", ""}});
   f.current[T::kSwEpisodes] =
       make(T::kSwEpisodes, {{"C1", dob, "SW1234567", on("01/06/", 2025), "", ""}});
+  // Last year's return: C1 was looked after for a month in January 2025, and missing for two
+  // days of it.
+  f.previous[T::kHeader] = f.current[T::kHeader];
+  f.previous[T::kEpisodes] =
+      make(T::kEpisodes, {{"C1", on("01/01/", 2025), "S", "C2", "N1", "U4", "PR1",
+                           on("01/02/", 2025), "E13", "", "ZZ1 1AA", "ZZ1 2BB", "SC123456"}});
+  f.previous[T::kMissing] =
+      make(T::kMissing, {{"C1", dob, "M", on("10/01/", 2025), on("12/01/", 2025)}});
   return f;
+}
+
+// A value of last year's table.
+std::string& last_year(Ssda903Files& f, T table, size_t row, std::string_view column) {
+  CsvTable& t = f.previous.at(table);
+  return t.rows.at(row).at(t.column(column).value());
 }
 
 // A second copy of a row: a child twice in a table.
@@ -124,7 +138,7 @@ const std::vector<Case>& cases() {
        }},
       {"143", [](auto& f) { cell(f, T::kEpisodes, 1, "RNE") = "Q"; }},
       {"144", [](auto& f) { cell(f, T::kEpisodes, 1, "LS") = "C9"; }},
-      {"145", [](auto& f) { cell(f, T::kEpisodes, 1, "CIN") = "N9"; }},
+      {"145", [](auto& f) { cell(f, T::kEpisodes, 1, "CIN") = "N9"; }, 2026, {"504"}},
       {"146", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "H5"; }},  // gone by 2025-26
       {"147",
        [](auto& f) {
@@ -212,6 +226,46 @@ const std::vector<Case>& cases() {
       {"522", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED_CEASED") = "01/06/2025"; }},
       {"631", [](auto& f) { cell(f, T::kPrevPerm, 0, "PREV_PERM") = ""; }},
       {"1009", [](auto& f) { cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "XYZ"; }},
+      // Against last year's return: C1's January episode left open at the year's end.
+      {"503A",
+       [](auto& f) {
+         last_year(f, T::kEpisodes, 0, "DEC") = "";
+         last_year(f, T::kEpisodes, 0, "REC") = "";
+         last_year(f, T::kEpisodes, 0, "RNE") = "P";
+       }},
+      {"503B",
+       [](auto& f) {
+         last_year(f, T::kEpisodes, 0, "DEC") = "";
+         last_year(f, T::kEpisodes, 0, "REC") = "";
+         last_year(f, T::kEpisodes, 0, "LS") = "C1";
+       }},
+      {"503C",
+       [](auto& f) {
+         last_year(f, T::kEpisodes, 0, "DEC") = "";
+         last_year(f, T::kEpisodes, 0, "REC") = "";
+         last_year(f, T::kEpisodes, 0, "CIN") = "N2";
+       }},
+      {"503D",
+       [](auto& f) {
+         last_year(f, T::kEpisodes, 0, "DEC") = "";
+         last_year(f, T::kEpisodes, 0, "REC") = "";
+         last_year(f, T::kEpisodes, 0, "PLACE") = "U5";
+       }},
+      {"503E",
+       [](auto& f) {
+         last_year(f, T::kEpisodes, 0, "DEC") = "";
+         last_year(f, T::kEpisodes, 0, "REC") = "";
+         last_year(f, T::kEpisodes, 0, "PLACE_PROVIDER") = "PR2";
+       }},
+      {"503F",
+       [](auto& f) {
+         last_year(f, T::kEpisodes, 0, "DEC") = "";
+         last_year(f, T::kEpisodes, 0, "REC") = "";
+         last_year(f, T::kEpisodes, 0, "URN") = "SC000001";
+       }},
+      {"504", [](auto& f) { cell(f, T::kEpisodes, 1, "CIN") = "N2"; }},
+      {"208", [](auto& f) { last_year(f, T::kHeader, 0, "UPN") = "B999123456789"; }},
+      {"576", [](auto& f) { last_year(f, T::kMissing, 0, "MIS_END") = ""; }},
       // Placements, ages, adopters, missing spells, previous permanence
       {"184", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED") = "01/01/2012"; }},
       {"188", [](auto& f) { cell(f, T::kOc2, 0, "DOB") = "01/06/2022"; }},

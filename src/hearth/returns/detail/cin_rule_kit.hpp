@@ -63,7 +63,7 @@ using core::Date;
 using M = CinModule;
 using Out = std::vector<RuleFailure>;
 
-inline std::optional<Date> date_of(std::string_view text) {
+inline std::optional<Date> iso_date(std::string_view text) {
   if (text.empty()) return std::nullopt;
   auto d = Date::parse_iso(text);
   return d ? std::optional<Date>(*d) : std::nullopt;
@@ -124,7 +124,7 @@ inline std::optional<Date> details_date(const CinContext& c, M module, size_t ro
                                         std::string_view column) {
   auto d = details_row(c, module, row);
   if (!d) return std::nullopt;
-  return date_of(Column(c.table(M::kCinDetails), column)(*d));
+  return iso_date(Column(c.table(M::kCinDetails), column)(*d));
 }
 
 // A date of the child of `row` of `module`.
@@ -132,7 +132,7 @@ inline std::optional<Date> child_date(const CinContext& c, M module, size_t row,
                                       std::string_view column) {
   auto r = child_row(c, module, row);
   if (!r) return std::nullopt;
-  return date_of(Column(c.table(M::kChildIdentifiers), column)(*r));
+  return iso_date(Column(c.table(M::kChildIdentifiers), column)(*r));
 }
 
 // `n` working days (England and Wales) before `date`: 31 March less 44 working days is where

@@ -25,6 +25,8 @@ struct Ssda903Context {
   core::Date end;    // 31 March of year
 
   const CsvTable& table(Ssda903Table t) const { return files.current.at(t); }
+  // Last year's table (a rule that reads one names it in previous_tables).
+  const CsvTable& previous(Ssda903Table t) const { return files.previous.at(t); }
 };
 
 namespace detail {
@@ -37,7 +39,7 @@ using Out = std::vector<RuleFailure>;
 inline constexpr int kAny = 0;
 inline constexpr int kOpen = 9999;
 
-inline std::optional<Date> date_of(std::string_view text) {
+inline std::optional<Date> uk_date(std::string_view text) {
   if (text.empty()) return std::nullopt;
   auto d = Date::parse_uk(text);
   return d ? std::optional<Date>(*d) : std::nullopt;
@@ -80,7 +82,7 @@ inline void valid_date(const Ssda903Context& c, Out& out, T table, std::string_v
   const Column value(t, column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
     const auto v = value(r);
-    if (v.empty() ? required : !date_of(v)) fail(c, out, table, r);
+    if (v.empty() ? required : !uk_date(v)) fail(c, out, table, r);
   }
 }
 
@@ -90,7 +92,7 @@ inline void date_after(const Ssda903Context& c, Out& out, T table, std::string_v
   const CsvTable& t = c.table(table);
   const Column value(t, column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto d = date_of(value(r));
+    auto d = uk_date(value(r));
     if (d && *d > limit) fail(c, out, table, r);
   }
 }
@@ -101,8 +103,8 @@ inline void ends_before_start(const Ssda903Context& c, Out& out, T table,
   const CsvTable& t = c.table(table);
   const Column from_value(t, from_column), to_value(t, to_column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto from = date_of(from_value(r));
-    auto to = date_of(to_value(r));
+    auto from = uk_date(from_value(r));
+    auto to = uk_date(to_value(r));
     if (from && to && *to < *from) fail(c, out, table, r);
   }
 }
@@ -144,7 +146,7 @@ inline std::map<std::string_view, std::vector<std::pair<Date, size_t>>> by_child
   const Column date(t, date_column);
   std::map<std::string_view, std::vector<std::pair<Date, size_t>>> out;
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    if (auto d = date_of(date(r))) out[child(r)].emplace_back(*d, r);
+    if (auto d = uk_date(date(r))) out[child(r)].emplace_back(*d, r);
   }
   for (auto& [id, rows] : out) std::sort(rows.begin(), rows.end());
   return out;
@@ -170,8 +172,8 @@ inline void same_day(const Ssda903Context& c, Out& out, T table, std::string_vie
   const CsvTable& t = c.table(table);
   const Column from_value(t, from_column), to_value(t, to_column);
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto from = date_of(from_value(r));
-    auto to = date_of(to_value(r));
+    auto from = uk_date(from_value(r));
+    auto to = uk_date(to_value(r));
     if (from && to && *from == *to) fail(c, out, table, r);
   }
 }
@@ -183,7 +185,7 @@ inline void starts_before_previous_end(const Ssda903Context& c, Out& out, T tabl
   const Column to(t, to_column);
   for (const auto& [child, rows] : by_child_and_date(t, from_column)) {
     for (size_t i = 1; i < rows.size(); ++i) {
-      auto previous_end = date_of(to(rows[i - 1].second));
+      auto previous_end = uk_date(to(rows[i - 1].second));
       if (previous_end && rows[i].first < *previous_end) fail(c, out, table, rows[i].second);
     }
   }
