@@ -426,6 +426,20 @@ TEST(CinCensusImport, EachRecordKeepsItsFileAndLineAndANaturalKey) {
   EXPECT_TRUE(found);
 }
 
+// Dates in three forms: the schema's YYYY-MM-DD is read; dd/mm/YYYY and a date without its
+// leading zeros are not the census's form and are refused, naming the line and item.
+TEST(CinCensusImport, DatesInTheSchemasFormOnly) {
+  for (std::string_view date : {"10/04/2025", "2025-4-10"}) {
+    CinCensus census = valid_census();
+    test::cell(census, M::kCinDetails, 1, "CINreferralDate") = std::string(date);
+    auto records = records_from_cin_census(census, "202");
+    ASSERT_FALSE(records.ok()) << date;
+    EXPECT_EQ(records.error().field, "CINreferralDate");
+    EXPECT_EQ(records.error().line, 82);
+    EXPECT_THAT(records.error().message, HasSubstr("YYYY-MM-DD"));
+  }
+}
+
 TEST(CinCensusImport, ABadDateOrFlagIsRefusedNamingTheLineAndItem) {
   CinCensus census = valid_census();
   test::cell(census, M::kCinPlanDates, 0, "CINPlanStartDate") = "02/05/2025";

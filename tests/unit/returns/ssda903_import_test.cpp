@@ -118,6 +118,24 @@ TEST(Ssda903Import, WhatCannotBeKeptIsRefusedNamingFileLineAndField) {
               HasSubstr("header.csv line 2: MOTHER: 'yes' is not 0, 1 or blank"));
 }
 
+// Dates in three forms: the DfE's dd/mm/YYYY, the same without leading zeros (what a
+// spreadsheet writes), and ISO, which is not the return's form and is refused, naming where.
+TEST(Ssda903Import, DatesInTheDfesFormWithOrWithoutLeadingZerosAndIsoIsRefused) {
+  Ssda903Files f = two_children();
+  f.current[T::kEpisodes].rows[0][1] = "1/6/2025";
+  auto read = records_from_ssda903(f, "999");
+  ASSERT_TRUE(read) << read.error().describe();
+  const auto episodes = of_kind<domain::LookedAfterEpisode>(*read);
+  ASSERT_EQ(episodes.size(), 1u);
+  EXPECT_EQ(episodes[0].start_date.to_iso(), "2025-06-01");
+
+  f.current[T::kEpisodes].rows[0][1] = "2025-06-01";
+  auto iso = records_from_ssda903(f, "999");
+  ASSERT_FALSE(iso);
+  EXPECT_EQ(iso.error().describe(),
+            "episodes.csv line 2: DECOM: '2025-06-01' is not a date in the form dd/mm/YYYY");
+}
+
 TEST(Ssda903Import, WritesAllOrNothingAndEachRevisionSaysWhereItCameFrom) {
   fakes::FakeStore store;
   auto records = records_from_ssda903(two_children(), "999");
