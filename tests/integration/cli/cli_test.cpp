@@ -565,6 +565,28 @@ TEST_F(CliTest, ImportCinThenExportGivesTheSameCensusBackAndASecondImportWritesN
   EXPECT_THAT(other.err, HasSubstr("<LEA> is 999, but --la is 202"));
 }
 
+// A 1 GB file (sparse: it takes no disk) is refused before it is read, for both returns and
+// both commands, so memory stays bounded; nothing is written.
+TEST_F(CliTest, AOneGigabyteReturnFileIsRefusedBeforeItIsRead) {
+  for (const char* name : {"episodes.csv", "census.xml"}) {
+    const fs::path big = dir_ / name;
+    { std::ofstream create(big); }
+    fs::resize_file(big, 1ull << 30);
+    const bool cin = std::string_view(name).ends_with(".xml");
+    for (const std::string command : {"validate", "import"}) {
+      std::vector<std::string> args = {command, cin ? "cin" : "903", big.string()};
+      if (command == "import") {
+        args.insert(args.end(), {"--la", "202", "--db", (dir_ / "big.db").string()});
+      }
+      const Outcome o = run(args);
+      EXPECT_EQ(o.exit_code, 1) << describe(o);
+      EXPECT_THAT(o.err, HasSubstr(std::string(name) + ": is 1024 MB; a ")) << describe(o);
+      EXPECT_THAT(o.err, HasSubstr("is at most 256 MB"));
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "big.db"));
+}
+
 TEST_F(CliTest, ValidateCinNamesTheFileLineAndElementOfWhatItCannotRead) {
   const fs::path bad = dir_ / "bad.xml";
   std::ofstream(bad) << "<?xml version=\"1.0\"?>\n<Message>\n  <Children>\n    <Child>\n"
