@@ -190,7 +190,8 @@ core::Result<AccountWithPassword> Accounts::add(const Principal& by, const NewAc
   account.practitioner_id = a.practitioner_id;
   HEARTH_RETURN_IF_ERROR(check_scope(by, account));
   HEARTH_RETURN_IF_ERROR(check_practitioner_free(account));
-  const std::string password = a.password.empty() ? generate_password(account.username) : a.password;
+  const std::string password =
+      a.password.empty() ? generate_password(account.username) : a.password;
   auto hash = hasher_.hash(password);
   if (!hash) return hash.error();
   // Audited first: a change that follows a failed audit would have no trace.

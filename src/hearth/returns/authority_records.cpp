@@ -23,8 +23,7 @@ core::Status load_into(store::Store& store, domain::RecordKind kind, const std::
 // them, so that an export does not depend on the backend).
 core::Status load_children_records(store::Store& store, const std::string& la_code,
                                    const std::vector<std::string>& children,
-                                   std::span<const domain::RecordKind> kinds,
-                                   AuthorityRecords& r) {
+                                   std::span<const domain::RecordKind> kinds, AuthorityRecords& r) {
   auto records = store.load_for_children(la_code, children, kinds);
   if (!records) return records.error();
   for (auto& record : *records) {
@@ -111,7 +110,8 @@ core::Result<AuthorityRecords> load_cin_census_records(store::Store& store,
   HEARTH_RETURN_IF_ERROR(load_into(store, RecordKind::kReferral, la_code, r.referrals));
   const core::Date start = core::collection_year_start(year), end = core::collection_year_end(year);
   std::erase_if(r.referrals, [&](const domain::Referral& referral) {
-    return referral.referral_date > end || (referral.closure_date && *referral.closure_date < start);
+    return referral.referral_date > end ||
+           (referral.closure_date && *referral.closure_date < start);
   });
   std::set<std::string> ids;
   for (const auto& referral : r.referrals) ids.insert(referral.child_id);

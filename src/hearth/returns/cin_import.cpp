@@ -59,13 +59,6 @@ class Item {
   size_t index_;
 };
 
-#define HEARTH_ASSIGN(target, expr)                   \
-  do {                                                \
-    auto hearth_value_ = (expr);                      \
-    if (!hearth_value_) return hearth_value_.error(); \
-    target = std::move(*hearth_value_);               \
-  } while (false)
-
 class Importer {
  public:
   Importer(const CinCensus& census, std::string la_code)

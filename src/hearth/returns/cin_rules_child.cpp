@@ -14,9 +14,6 @@ namespace {
 using namespace detail;
 namespace codes = domain::codes;
 
-constexpr int kAll = 2014;
-constexpr int kLast = 2100;
-
 const CsvTable& ids(const CinContext& c) {
   return c.table(M::kChildIdentifiers);
 }

@@ -13,9 +13,6 @@ namespace {
 using namespace detail;
 namespace codes = domain::codes;
 
-constexpr int kAll = 2014;
-constexpr int kLast = 2100;
-
 const CsvTable& details(const CinContext& c) {
   return c.table(M::kCinDetails);
 }
@@ -24,25 +21,6 @@ const CsvTable& assessments(const CinContext& c) {
 }
 const CsvTable& plans(const CinContext& c) {
   return c.table(M::kCinPlanDates);
-}
-
-// Each row of `module` whose date `column` is before its episode's referral date fails.
-void before_referral(const CinContext& c, Out& out, M module, std::string_view column) {
-  const Column value(c.table(module), column);
-  each_row(c, out, module, [&](size_t r) {
-    auto d = iso_date(value(r));
-    auto referral = details_date(c, module, r, "CINreferralDate");
-    return d && referral && *d < *referral;
-  });
-}
-
-// The module's date is outside the census year (a blank passes).
-void outside_year(const CinContext& c, Out& out, M module, std::string_view column) {
-  const Column value(c.table(module), column);
-  each_row(c, out, module, [&](size_t r) {
-    auto d = iso_date(value(r));
-    return d && (*d < c.start || *d > c.end);
-  });
 }
 
 }  // namespace
@@ -266,7 +244,7 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         outside_year(c, out, M::kCinDetails, "CINclosureDate");
+         date_outside_year(c, out, M::kCinDetails, "CINclosureDate");
        }},
       {"8630",
        "CIN Closure Date is before CIN Referral Date for the same CIN episode",
@@ -523,7 +501,7 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         outside_year(c, out, M::kAssessments, "AssessmentAuthorisationDate");
+         date_outside_year(c, out, M::kAssessments, "AssessmentAuthorisationDate");
        }},
       {"8736",
        "For an Assessment that has not been completed, the start date must fall within the census "
@@ -796,7 +774,7 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         outside_year(c, out, M::kCinPlanDates, "CINPlanEndDate");
+         date_outside_year(c, out, M::kCinPlanDates, "CINPlanEndDate");
        }},
       {"4014",
        "CIN Plan data contains overlapping dates",

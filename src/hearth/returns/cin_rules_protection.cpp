@@ -12,9 +12,6 @@ namespace {
 using namespace detail;
 namespace codes = domain::codes;
 
-constexpr int kAll = 2014;
-constexpr int kLast = 2100;
-
 const CsvTable& s47(const CinContext& c) {
   return c.table(M::kSection47);
 }
@@ -32,14 +29,6 @@ void after_death(const CinContext& c, Out& out, M module, std::string_view colum
     auto d = iso_date(value(r));
     auto death = child_date(c, module, r, "PersonDeathDate");
     return d && death && *d > *death;
-  });
-}
-
-void date_outside_year(const CinContext& c, Out& out, M module, std::string_view column) {
-  const Column value(c.table(module), column);
-  each_row(c, out, module, [&](size_t r) {
-    auto d = iso_date(value(r));
-    return d && (*d < c.start || *d > c.end);
   });
 }
 
@@ -62,12 +51,7 @@ std::vector<CinRule> cin_protection_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Column icpc(s47(c), "DateOfInitialCPC");
-         each_row(c, out, M::kSection47, [&](size_t r) {
-           auto d = iso_date(icpc(r));
-           auto referral = details_date(c, M::kSection47, r, "CINreferralDate");
-           return d && referral && *d < *referral;
-         });
+         before_referral(c, out, M::kSection47, "DateOfInitialCPC");
        }},
       {"2884",
        "An initial child protection conference is recorded at both the S47 and CIN Details level "
@@ -92,12 +76,7 @@ std::vector<CinRule> cin_protection_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Column start(s47(c), "S47ActualStartDate");
-         each_row(c, out, M::kSection47, [&](size_t r) {
-           auto d = iso_date(start(r));
-           auto referral = details_date(c, M::kSection47, r, "CINreferralDate");
-           return d && referral && *d < *referral;
-         });
+         before_referral(c, out, M::kSection47, "S47ActualStartDate");
        }},
       {"8615",
        "Section 47 Enquiry Start Date must be present and cannot be later than the date of the "
@@ -211,12 +190,7 @@ std::vector<CinRule> cin_protection_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Column start(cpp(c), "CPPstartDate");
-         each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
-           auto d = iso_date(start(r));
-           auto referral = details_date(c, M::kChildProtectionPlans, r, "CINreferralDate");
-           return d && referral && *d < *referral;
-         });
+         before_referral(c, out, M::kChildProtectionPlans, "CPPstartDate");
        }},
       {"2883",
        "There are more child protection plans starting than initial conferences taking place",

@@ -9,6 +9,14 @@
 #include "hearth/core/result.hpp"
 #include "hearth/store/store.hpp"
 
+// For the importers: `target = *expr`, or return expr's error (a field that cannot be read).
+#define HEARTH_ASSIGN(target, expr)                   \
+  do {                                                \
+    auto hearth_value_ = (expr);                      \
+    if (!hearth_value_) return hearth_value_.error(); \
+    target = std::move(*hearth_value_);               \
+  } while (false)
+
 namespace hearth::returns {
 
 struct ImportedRecord {

@@ -457,10 +457,12 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
 Ssda903Files export_ssda903_files(const AuthorityRecords& records, int year) {
   Ssda903Files files;
   files.year = year;
-  for (auto [tables, of_year] : {std::pair{&files.current, year}, std::pair{&files.previous, year - 1}}) {
+  for (auto [tables, of_year] :
+       {std::pair{&files.current, year}, std::pair{&files.previous, year - 1}}) {
     auto exported = export_ssda903(records, of_year);
     const auto layouts = ssda903_tables_for(of_year);
-    for (size_t i = 0; i < exported.size(); ++i) (*tables)[layouts[i]->table] = std::move(exported[i]);
+    for (size_t i = 0; i < exported.size(); ++i)
+      (*tables)[layouts[i]->table] = std::move(exported[i]);
   }
   return files;
 }

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "hearth/core/text.hpp"
-
 #include "hearth/returns/detail/ssda903_rule_kit.hpp"
 
 namespace hearth::returns {
@@ -133,8 +132,9 @@ void mother_not_given(const Ssda903Context& c, Out& out, std::string_view female
 // 503A-F: the child's first episode this year against last year's latest episode, when that
 // one was still open at the year's end, by one column. `exempt` excuses a change from the first
 // code to the second (a code the DfE replaced that year).
-void differs_from_last_year(const Ssda903Context& c, Out& out, std::string_view column,
-                            std::vector<std::pair<std::string_view, std::string_view>> exempt = {}) {
+void differs_from_last_year(
+    const Ssda903Context& c, Out& out, std::string_view column,
+    std::vector<std::pair<std::string_view, std::string_view>> exempt = {}) {
   const CsvTable& now = c.table(T::kEpisodes);
   const CsvTable& last = c.previous(T::kEpisodes);
   const Column value(now, column), last_value(last, column), last_end(last, "DEC");
@@ -594,47 +594,69 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
       {"503A",
        "The reason for new episode in the first episode does not match open episode at end of "
        "last year.",
-       {"RNE"}, {T::kEpisodes}, kAny, kOpen,
+       {"RNE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "RNE"); },
        {T::kEpisodes}},
       {"503B",
        "The legal status in the first episode does not match open episode at end of last year.",
-       {"LS"}, {T::kEpisodes}, kAny, kOpen,
+       {"LS"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "LS"); },
        {T::kEpisodes}},
       {"503C",
        "The category of need in the first episode does not match open episode at end of last "
        "year.",
-       {"CIN"}, {T::kEpisodes}, kAny, kOpen,
+       {"CIN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "CIN"); },
        {T::kEpisodes}},
       // 2023-24 replaced H5 by K3, and 2025-26 Z1 by Z11-Z14: a placement carried on under the
       // new code is the same placement.
       {"503D",
        "The placement type in the first episode does not match open episode at end of last year",
-       {"PLACE"}, {T::kEpisodes}, kAny, kOpen,
+       {"PLACE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          std::vector<std::pair<std::string_view, std::string_view>> exempt;
          if (c.files.year == 2024) exempt = {{"H5", "K3"}};
-         if (c.files.year == 2026) exempt = {{"Z1", "Z11"}, {"Z1", "Z12"}, {"Z1", "Z13"}, {"Z1", "Z14"}};
+         if (c.files.year == 2026)
+           exempt = {{"Z1", "Z11"}, {"Z1", "Z12"}, {"Z1", "Z13"}, {"Z1", "Z14"}};
          differs_from_last_year(c, out, "PLACE", exempt);
        },
        {T::kEpisodes}},
       {"503E",
        "The placement provider in the first episode does not match open episode at end of last "
        "year.",
-       {"PLACE_PROVIDER"}, {T::kEpisodes}, kAny, kOpen,
+       {"PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "PLACE_PROVIDER"); },
        {T::kEpisodes}},
       {"503F",
        "The Ofsted URN in the  first episode does not match open episode at end of last year.",
-       {"URN"}, {T::kEpisodes}, kAny, kOpen,
+       {"URN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "URN"); },
        {T::kEpisodes}},
       {"504",
        "The category of need code differs from that reported at start of current period of "
        "being looked after",
-       {"CIN"}, {T::kEpisodes}, kAny, kOpen,
+       {"CIN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // Against the episode before, when it ended (X1) the day this one began.
          const CsvTable& t = c.table(T::kEpisodes);
@@ -652,7 +674,10 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
       {"208",
        "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number "
        "(UPN) already recorded for this child.",
-       {"UPN"}, {T::kHeader}, kAny, kOpen,
+       {"UPN"},
+       {T::kHeader},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          const CsvTable& last = c.previous(T::kHeader);
          const Column last_child(last, "CHILD"), last_upn(last, "UPN");
@@ -671,10 +696,11 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            const std::string before = found->second, after = core::ascii_lower(upn(r));
            if (before == after) return false;
            // Allowed: a reason for no UPN given where there was UN1 or nothing; a UPN found.
-           const bool reason_given = (before == "un1" || before.empty()) &&
-                                     (after == "un2" || after == "un3" || after == "un4" ||
-                                      after == "un5");
-           const bool found_upn = (unknown(before) || before.empty()) && !after.empty() && !unknown(after);
+           const bool reason_given =
+               (before == "un1" || before.empty()) &&
+               (after == "un2" || after == "un3" || after == "un4" || after == "un5");
+           const bool found_upn =
+               (unknown(before) || before.empty()) && !after.empty() && !unknown(after);
            return !reason_given && !found_upn;
          });
        },
@@ -683,11 +709,15 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
        "There is an open missing/away from placement without authorisation period in last "
        "year\u2019s return and there is no corresponding period recorded at the start of this "
        "year.",
-       {"CHILD"}, {T::kMissing}, kAny, kOpen,
+       {"CHILD"},
+       {T::kMissing},
+       kAny,
+       kOpen,
        [](const Ssda903Context& c, Out& out) {
          // Each child's first spell this year against the spells still open at last year's end.
          const CsvTable& last = c.previous(T::kMissing);
-         const Column last_child(last, "CHILD"), last_start(last, "MIS_START"), last_end(last, "MIS_END");
+         const Column last_child(last, "CHILD"), last_start(last, "MIS_START"),
+             last_end(last, "MIS_END");
          std::map<std::string_view, std::vector<std::string_view>> open_last;
          for (size_t r = 0; r < last.rows.size(); ++r) {
            if (last_end(r).empty() && uk_date(last_start(r))) {
@@ -699,8 +729,9 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            if (found == open_last.end()) continue;
            const size_t first = rows.front().second;
            const std::string_view start = Column(c.table(T::kMissing), "MIS_START")(first);
-           const bool carried = std::all_of(found->second.begin(), found->second.end(),
-                                            [&](std::string_view s) { return uk_date(s) == uk_date(start); });
+           const bool carried =
+               std::all_of(found->second.begin(), found->second.end(),
+                           [&](std::string_view s) { return uk_date(s) == uk_date(start); });
            if (!carried) fail(c, out, T::kMissing, first);
          }
        },

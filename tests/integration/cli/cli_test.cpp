@@ -28,6 +28,7 @@
 #include "hearth/returns/cin_census.hpp"
 #include "hearth/returns/csv.hpp"
 #include "hearth/returns/ssda903.hpp"
+
 #include "support/xml_schema.hpp"
 
 #ifndef HEARTH_BINARY
@@ -559,8 +560,8 @@ TEST_F(CliTest, ImportCinThenExportGivesTheSameCensusBackAndASecondImportWritesN
   const Outcome again = run({"import", "cin", first.string(), "--db", copy.string()});
   EXPECT_EQ(again.exit_code, 1) << describe(again);
   EXPECT_THAT(again.err, HasSubstr("was imported before"));
-  const Outcome other = run({"import", "cin", first.string(), "--la", "202", "--db",
-                             (dir_ / "other.db").string()});
+  const Outcome other =
+      run({"import", "cin", first.string(), "--la", "202", "--db", (dir_ / "other.db").string()});
   EXPECT_EQ(other.exit_code, 1) << describe(other);
   EXPECT_THAT(other.err, HasSubstr("<LEA> is 999, but --la is 202"));
 }

@@ -507,8 +507,8 @@ TEST(SynthConsistency, SocialWorkerEpisodesOc2AndOc3KeepToTheReturnsRules) {
     looked_after.insert(e.child_id);
     if ((e.place == "A3" || e.place == "A5") && e.reason_new_episode != "S" &&
         e.reason_new_episode != "T" && e.reason_new_episode != "U") {
-      problems.push_back(fmt::format("episode {}: {} with RNE {} (217)", e.id, e.place,
-                                     e.reason_new_episode));
+      problems.push_back(
+          fmt::format("episode {}: {} with RNE {} (217)", e.id, e.place, e.reason_new_episode));
     }
   }
   // 519: an unmarried couple (L2) is two adopters.
@@ -557,7 +557,8 @@ TEST(SynthConsistency, UpnsAreUniqueAndCarryARealAuthoritysCode) {
     auto found = child_of_upn.find(r.upn);
     if (r.upn.empty() || found == child_of_upn.end()) continue;
     if (person_of[r.id].find(":X") != std::string::npos) {
-      problems.push_back(fmt::format("{}, of someone else, has child {}'s UPN", r.id, found->second));
+      problems.push_back(
+          fmt::format("{}, of someone else, has child {}'s UPN", r.id, found->second));
     }
   }
   EXPECT_TRUE(problems.empty()) << describe(problems);

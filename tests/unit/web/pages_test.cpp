@@ -419,10 +419,12 @@ TEST_F(Pages, StatisticsShowCountsAndHideSmallOnes) {
 // Two children referred in 2024-25, each with a referral source the DfE does not have (rule
 // 8866); C0091 is restricted.
 void seed_returns_children(World& world) {
-  domain::Child hidden = make_child("202", "C0091", "Hidden", "Child", core::Date::parse_iso("2015-01-01").value());
+  domain::Child hidden =
+      make_child("202", "C0091", "Hidden", "Child", core::Date::parse_iso("2015-01-01").value());
   hidden.restricted = true;
   hidden.ethnicity = "WBRI";
-  domain::Child seen = make_child("202", "C0092", "Seen", "Child", core::Date::parse_iso("2016-01-01").value());
+  domain::Child seen =
+      make_child("202", "C0092", "Seen", "Child", core::Date::parse_iso("2016-01-01").value());
   seen.ethnicity = "WBRI";
   seen.team_id = "T2";
   std::vector<store::Record> records = {hidden, seen};

@@ -121,9 +121,9 @@ int run_export_903(const ExportOptions& o) {
     }
   }
   // Every child whose record leaves in the files is audited before the files are there.
-  if (auto audited = audit_export(**store, *la, exported,
-                                  fmt::format("hearth export 903 {}-{:02} to {}", year - 1,
-                                              year % 100, o.out));
+  if (auto audited = audit_export(
+          **store, *la, exported,
+          fmt::format("hearth export 903 {}-{:02} to {}", year - 1, year % 100, o.out));
       !audited) {
     discard();
     return report(audited.error());
@@ -156,10 +156,10 @@ int run_export_cin(const ExportOptions& o) {
   const int year = collection_year_or_last(o.year);
   if (year < returns::kFirstCinCensusYear) {
     return report(core::Error::invalid(
-        "--year", fmt::format("Hearth writes the CIN census from {}-{:02} (when Sex replaced "
-                              "GenderCurrent); {} is earlier",
-                              returns::kFirstCinCensusYear - 1, returns::kFirstCinCensusYear % 100,
-                              year)));
+        "--year",
+        fmt::format("Hearth writes the CIN census from {}-{:02} (when Sex replaced "
+                    "GenderCurrent); {} is earlier",
+                    returns::kFirstCinCensusYear - 1, returns::kFirstCinCensusYear % 100, year)));
   }
   store::OpenOptions open;
   open.create = false;
@@ -185,9 +185,9 @@ int run_export_cin(const ExportOptions& o) {
   for (const auto& row : census.table(returns::CinModule::kChildIdentifiers).rows) {
     exported.insert(row.front());
   }
-  if (auto audited = audit_export(**store, *la, exported,
-                                  fmt::format("hearth export cin {}-{:02} to {}", year - 1,
-                                              year % 100, path.string()));
+  if (auto audited = audit_export(
+          **store, *la, exported,
+          fmt::format("hearth export cin {}-{:02} to {}", year - 1, year % 100, path.string()));
       !audited) {
     fs::remove(pending.front().temp, ec);
     return report(audited.error());

@@ -49,9 +49,9 @@ int write_imported(const ImportOptions& o, std::string_view what, int year,
   auto written = returns::import_records(**store, records,
                                          access::command_line_principal().username, clock.now());
   if (!written) return report_input_failure(written.error());
-  std::cout << fmt::format("imported {} records of authority {} ({} {}-{:02}) into {}\n",
-                           *written, o.la, what == "903" ? "SSDA903" : "CIN census", year - 1,
-                           year % 100, o.db);
+  std::cout << fmt::format("imported {} records of authority {} ({} {}-{:02}) into {}\n", *written,
+                           o.la, what == "903" ? "SSDA903" : "CIN census", year - 1, year % 100,
+                           o.db);
   return kExitOk;
 }
 

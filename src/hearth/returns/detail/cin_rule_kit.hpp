@@ -63,6 +63,10 @@ using core::Date;
 using M = CinModule;
 using Out = std::vector<RuleFailure>;
 
+// Collection years a rule applies to: every year, to the last the census is read for.
+inline constexpr int kAll = 2014;
+inline constexpr int kLast = kLastCinCensusYear;
+
 inline std::optional<Date> iso_date(std::string_view text) {
   if (text.empty()) return std::nullopt;
   auto d = Date::parse_iso(text);
@@ -159,6 +163,25 @@ void each_row(const CinContext& c, Out& out, M module, F&& failing) {
   for (size_t r = 0; r < rows; ++r) {
     if (failing(r)) fail(c, out, module, r);
   }
+}
+
+// The module's date is outside the census year (a blank passes).
+inline void date_outside_year(const CinContext& c, Out& out, M module, std::string_view column) {
+  const Column value(c.table(module), column);
+  each_row(c, out, module, [&](size_t r) {
+    auto d = iso_date(value(r));
+    return d && (*d < c.start || *d > c.end);
+  });
+}
+
+// Each row of `module` whose date `column` is before its episode's referral date fails.
+inline void before_referral(const CinContext& c, Out& out, M module, std::string_view column) {
+  const Column value(c.table(module), column);
+  each_row(c, out, module, [&](size_t r) {
+    auto d = iso_date(value(r));
+    auto referral = details_date(c, module, r, "CINreferralDate");
+    return d && referral && *d < *referral;
+  });
 }
 
 // Periods of one group (start, end; an open end runs to the census's end) that overlap: a row
