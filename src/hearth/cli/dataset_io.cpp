@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 
 #include "hearth/core/env.hpp"
+#include "hearth/returns/authority_records.hpp"
+#include "hearth/returns/cin_census.hpp"
 #include "hearth/returns/csv.hpp"
+#include "hearth/returns/ssda903.hpp"
 
 namespace hearth::cli {
 
@@ -178,6 +181,69 @@ core::Status write_dataset(const synth::Dataset& dataset, const std::filesystem:
     stream->flush();
     if (!*stream)
       return core::Error::io(fmt::format("writing into {} failed (disk full?)", folder.string()));
+  }
+  return {};
+}
+
+namespace {
+
+// The records as the store would give them to an export: each kind in id order.
+template <typename T>
+std::vector<T> in_id_order(const std::vector<T>& items) {
+  std::vector<T> out = items;
+  std::sort(out.begin(), out.end(), [](const T& a, const T& b) { return a.id < b.id; });
+  return out;
+}
+
+core::Status write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return core::Error::io(fmt::format("cannot write {} (disk full?)", path.string()));
+  return {};
+}
+
+}  // namespace
+
+core::Status write_returns(const synth::Dataset& dataset, const std::filesystem::path& folder,
+                           int year) {
+  namespace fs = std::filesystem;
+  returns::AuthorityRecords r;
+  r.la_code = dataset.authority.la_code;
+  r.children = in_id_order(dataset.children);
+  r.episodes = in_id_order(dataset.episodes);
+  r.reviews = in_id_order(dataset.reviews);
+  r.missing = in_id_order(dataset.missing_episodes);
+  r.outcomes = in_id_order(dataset.outcomes);
+  r.care_leaver_outcomes = in_id_order(dataset.care_leaver_outcomes);
+  r.adoptions = in_id_order(dataset.adoptions);
+  r.previous_permanence = in_id_order(dataset.previous_permanence);
+  r.social_worker_episodes = in_id_order(dataset.social_worker_episodes);
+  r.referrals = in_id_order(dataset.referrals);
+  r.assessments = in_id_order(dataset.assessments);
+  r.cin_plans = in_id_order(dataset.cin_plans);
+  r.section47_enquiries = in_id_order(dataset.section47_enquiries);
+  r.protection_plans = in_id_order(dataset.protection_plans);
+
+  std::error_code ec;
+  fs::create_directories(folder / "903" / "previous", ec);
+  if (ec) {
+    return core::Error::io(fmt::format("cannot create {}: {}", folder.string(), ec.message()));
+  }
+  for (const auto& [subfolder, tables_year] :
+       {std::pair{fs::path("903"), year}, std::pair{fs::path("903") / "previous", year - 1}}) {
+    for (const auto& table : returns::export_ssda903(r, tables_year)) {
+      HEARTH_RETURN_IF_ERROR(
+          write_text(folder / subfolder / table.file, returns::write_csv(table)));
+    }
+  }
+  if (year >= returns::kFirstCinCensusYear) {
+    // Dated as if produced on the morning after the year ended, so that the files are the
+    // same on every run.
+    const auto produced = core::Timestamp::from_date(core::collection_year_end(year).add_days(1), 9);
+    HEARTH_RETURN_IF_ERROR(write_text(folder / "cin.xml", returns::write_cin_census(
+                                                              returns::export_cin_census(
+                                                                  r, year, produced))));
   }
   return {};
 }

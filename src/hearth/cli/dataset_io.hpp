@@ -24,4 +24,10 @@ core::Result<int64_t> load_dataset(store::Store& store, const synth::Dataset& da
 // nhs_number,upn) and folder/truth.csv (record_id,source,person_id).
 core::Status write_dataset(const synth::Dataset& dataset, const std::filesystem::path& folder);
 
+// Writes the authority's statutory returns for collection year `year`, as its system would send
+// them: folder/903/ (the SSDA903 tables, last year's in folder/903/previous/) and folder/cin.xml
+// (the CIN census, from 2024-25). The same as `hearth export` of the dataset loaded into a store.
+core::Status write_returns(const synth::Dataset& dataset, const std::filesystem::path& folder,
+                           int year);
+
 }  // namespace hearth::cli

@@ -603,6 +603,72 @@ TEST_F(CliTest, ValidateCinNamesTheFileLineAndElementOfWhatItCannotRead) {
   EXPECT_EQ(typo.exit_code, 2) << describe(typo);
 }
 
+// `synth --returns` writes what `export` of the same records writes; `validate --england`
+// judges every authority's two returns in a folder, and names one it cannot read without
+// losing the others.
+TEST_F(CliTest, SynthReturnsAreTheExportsAndValidateEnglandJudgesEveryAuthority) {
+  const fs::path db = dir_ / "camden.db", returns_dir = dir_ / "returns";
+  const Outcome made = run({"synth", "--la", "202", "--years", "2", "--no-partner-records", "--db",
+                            db.string(), "--returns", returns_dir.string()});
+  ASSERT_EQ(made.exit_code, 0) << describe(made);
+  EXPECT_THAT(made.out, HasSubstr("returns written to"));
+  const fs::path exported = dir_ / "exported";
+  ASSERT_EQ(run({"export", "903", "--db", db.string(), "--year", "2026", "--out",
+                 exported.string()})
+                .exit_code,
+            0);
+  for (const auto& layout : returns::ssda903_tables_for(2026)) {
+    for (const fs::path& sub : {fs::path(), fs::path("previous")}) {
+      EXPECT_EQ(read_file(returns_dir / "202" / "903" / sub / layout->file),
+                read_file(exported / sub / layout->file))
+          << sub / layout->file;
+    }
+  }
+  ASSERT_EQ(run({"export", "cin", "--db", db.string(), "--year", "2026", "--out",
+                 (dir_ / "cin.xml").string()})
+                .exit_code,
+            0);
+  auto without_time = [](std::string text) {
+    const size_t at = text.find("<DateTime>");
+    return at == std::string::npos ? text : text.erase(at, text.find('<', at + 1) - at);
+  };
+  const std::string census = read_file(returns_dir / "202" / "cin.xml");
+  EXPECT_GT(census.size(), 10000u);
+  EXPECT_EQ(without_time(census), without_time(read_file(dir_ / "cin.xml")));
+
+  ASSERT_EQ(run({"synth", "--la", "201", "--years", "2", "--no-partner-records", "--returns",
+                 returns_dir.string()})
+                .exit_code,
+            0);
+  const fs::path counts = dir_ / "counts.csv";
+  const Outcome england =
+      run({"validate", "--england", returns_dir.string(), "--year", "2026", "--out",
+           counts.string()});
+  ASSERT_EQ(england.exit_code, 0) << describe(england);
+  EXPECT_THAT(england.out, HasSubstr("2 authorities' returns for 2025-26"));
+  EXPECT_THAT(england.out, HasSubstr("SSDA903:    2 returns"));
+  EXPECT_THAT(england.out, HasSubstr("CIN census: 2 returns"));
+  const std::string table = read_file(counts);
+  EXPECT_THAT(table, HasSubstr("la,ssda903_children,ssda903_failures,cin_children,cin_failures\n"
+                               "201,"));
+  EXPECT_THAT(table, HasSubstr("\n202,"));
+
+  // One authority's census broken: it is named, with its file and line; the other is judged.
+  std::ofstream(returns_dir / "201" / "cin.xml", std::ios::trunc) << "<Message>\n<Header>\n";
+  const Outcome broken = run({"validate", "--england", returns_dir.string(), "--year", "2026"});
+  EXPECT_EQ(broken.exit_code, 1) << describe(broken);
+  EXPECT_THAT(broken.err, HasSubstr("201: "));
+  EXPECT_THAT(broken.err, HasSubstr("cin.xml"));
+  EXPECT_THAT(broken.out, HasSubstr("CIN census: 1 returns"));
+  EXPECT_THAT(broken.out, HasSubstr("SSDA903:    2 returns"));
+
+  const Outcome empty = run({"validate", "--england", dir_.string() + "/nothing"});
+  EXPECT_EQ(empty.exit_code, 1) << describe(empty);
+  EXPECT_THAT(empty.err, HasSubstr("--england"));
+  const Outcome both = run({"validate", "--england", returns_dir.string(), "cin", "x.xml"});
+  EXPECT_NE(both.exit_code, 0) << describe(both);
+}
+
 TEST_F(CliTest, Export903NamesAnAuthorityThatIsNotThereAndAMissingOut) {
   const fs::path db = small_database();
   const Outcome wrong =

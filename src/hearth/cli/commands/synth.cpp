@@ -23,6 +23,7 @@ struct SynthOptions {
   int year = 2026;
   std::string db;
   std::string out;
+  std::string returns;
   int threads = 0;
   bool no_partner_records = false;
 };
@@ -98,6 +99,10 @@ int run_synth(const SynthOptions& o) {
       if (!o.out.empty()) {
         written = write_dataset(dataset, std::filesystem::path(o.out) / dataset.authority.la_code);
       }
+      if (written && !o.returns.empty()) {
+        written = write_returns(dataset, std::filesystem::path(o.returns) / dataset.authority.la_code,
+                                o.year);
+      }
       std::lock_guard lock(mutex);
       if (written && store) {
         auto loaded = load_dataset(*store, dataset, o.seed);
@@ -138,10 +143,11 @@ int run_synth(const SynthOptions& o) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << fmt::format(
       "generated {} authorit{}, {} referrals, {} records in {:.1f} s (seed {}, {} years to 31 "
-      "March {}){}{}\n",
+      "March {}){}{}{}\n",
       authorities.size(), authorities.size() == 1 ? "y" : "ies", total_referrals, total_records,
       seconds, o.seed, o.years, o.year, o.db.empty() ? "" : "; loaded into " + o.db,
-      o.out.empty() ? "" : "; written to " + o.out);
+      o.out.empty() ? "" : "; written to " + o.out,
+      o.returns.empty() ? "" : "; returns written to " + o.returns);
   return kExitOk;
 }
 
@@ -177,6 +183,9 @@ Runner add_synth(CLI::App& app) {
   command->add_option("--out", o->out,
                       "Write records.jsonl, people.csv and truth.csv per authority under this "
                       "folder");
+  command->add_option("--returns", o->returns,
+                      "Write each authority's statutory returns for --year under this folder: "
+                      "<la>/903/ (SSDA903 tables, last year's in previous/) and <la>/cin.xml");
   command->add_option("--threads", o->threads, "Threads generating authorities (default: cores)")
       ->check(CLI::Range(1, 64));
   command->add_flag("--no-partner-records", o->no_partner_records,

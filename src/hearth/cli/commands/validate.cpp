@@ -2,8 +2,19 @@
 // system. For 903, each PATH is a CSV file or a folder of them; a folder's previous/ holds last
 // year's tables (as `hearth export 903` writes them), and files are known by their columns, not
 // names. For cin, FILE is the census XML.
+// hearth validate --england DIR: both returns of every authority in DIR (DIR/<la>/903/ and
+// DIR/<la>/cin.xml, as `hearth synth --returns` writes them), as a national analyst holding all
+// 153 authorities' returns would check them; a summary per authority and per rule.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -21,6 +32,8 @@ struct ValidateOptions {
   std::string format = "text";
   std::string out;
   bool fail_on_failures = false;
+  std::string england;  // the folder of every authority's returns
+  int threads = 0;
 };
 
 int write_report(const ValidateOptions& o, const returns::ValidationReport& result) {
@@ -55,6 +68,141 @@ int run_validate_cin(const ValidateOptions& o) {
   return write_report(o, returns::validate_cin_census(*census));
 }
 
+// One authority's two returns, judged.
+struct AuthorityResult {
+  std::string la;
+  std::optional<returns::ValidationReport> ssda903, cin;
+  size_t ssda903_children = 0, cin_children = 0;
+  std::vector<std::string> errors;  // a return that could not be read: why
+};
+
+AuthorityResult validate_authority(const std::filesystem::path& folder, int year) {
+  AuthorityResult result;
+  result.la = folder.filename().string();
+  const std::vector<std::string> ssda903_paths = {(folder / "903").string()};
+  if (auto files = returns::read_ssda903_files(ssda903_paths, year); !files) {
+    result.errors.push_back(files.error().describe());
+  } else {
+    if (auto header = files->current.find(returns::Ssda903Table::kHeader);
+        header != files->current.end()) {
+      result.ssda903_children = header->second.rows.size();
+    }
+    result.ssda903 = returns::validate_ssda903(*files);
+  }
+  if (auto census = returns::read_cin_census_file(folder / "cin.xml", year); !census) {
+    result.errors.push_back(census.error().describe());
+  } else {
+    result.cin_children = census->table(returns::CinModule::kChildIdentifiers).rows.size();
+    result.cin = returns::validate_cin_census(*census);
+  }
+  return result;
+}
+
+int run_validate_england(const ValidateOptions& o) {
+  namespace fs = std::filesystem;
+  const int year = collection_year_or_last(o.year);
+  std::error_code ec;
+  std::vector<fs::path> folders;
+  for (const auto& entry : fs::directory_iterator(o.england, ec)) {
+    if (entry.is_directory() && (fs::exists(entry.path() / "903") ||
+                                 fs::exists(entry.path() / "cin.xml"))) {
+      folders.push_back(entry.path());
+    }
+  }
+  if (ec) {
+    return report(core::Error::io(fmt::format("--england: cannot read {}: {}", o.england,
+                                              ec.message())));
+  }
+  if (folders.empty()) {
+    return report(core::Error::invalid(
+        "--england", fmt::format("{} holds no authority's returns (<la>/903/ or <la>/cin.xml); "
+                                 "`hearth synth --england --returns {}` writes them",
+                                 o.england, o.england)));
+  }
+  std::sort(folders.begin(), folders.end());
+
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<AuthorityResult> results(folders.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < folders.size(); i = next++) {
+      results[i] = validate_authority(folders[i], year);
+    }
+  };
+  int threads = o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::clamp(threads, 1, static_cast<int>(folders.size()));
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  // Per rule, across the country: failures and the authorities with any.
+  struct Count {
+    std::string_view message;
+    size_t failures = 0, authorities = 0;
+  };
+  std::map<std::pair<std::string_view, std::string_view>, Count> by_rule;  // (return, rule)
+  size_t children[2] = {0, 0}, failures[2] = {0, 0}, returns_read[2] = {0, 0}, unreadable = 0;
+  std::string table = "la,ssda903_children,ssda903_failures,cin_children,cin_failures\n";
+  for (const auto& r : results) {
+    const returns::ValidationReport* reports[2] = {r.ssda903 ? &*r.ssda903 : nullptr,
+                                                   r.cin ? &*r.cin : nullptr};
+    for (int k = 0; k < 2; ++k) {
+      if (!reports[k]) continue;
+      ++returns_read[k];
+      failures[k] += reports[k]->failures.size();
+      for (const auto& [rule, count] : reports[k]->summary()) {
+        Count& c = by_rule[{reports[k]->return_name, rule->code}];
+        c.message = rule->message;
+        c.failures += count;
+        ++c.authorities;
+      }
+    }
+    children[0] += r.ssda903_children;
+    children[1] += r.cin_children;
+    if (!r.errors.empty()) ++unreadable;
+    table += fmt::format("{},{},{},{},{}\n", r.la, r.ssda903_children,
+                         r.ssda903 ? std::to_string(r.ssda903->failures.size()) : "",
+                         r.cin_children, r.cin ? std::to_string(r.cin->failures.size()) : "");
+  }
+
+  std::cout << fmt::format(
+      "{} authorities' returns for {}-{:02} in {}, validated in {:.2f} s ({} thread{})\n"
+      "  SSDA903:    {} returns, {} children, {} failures\n"
+      "  CIN census: {} returns, {} children, {} failures\n",
+      folders.size(), year - 1, year % 100, o.england, seconds, threads, threads == 1 ? "" : "s",
+      returns_read[0], children[0], failures[0], returns_read[1], children[1], failures[1]);
+  std::vector<std::pair<std::pair<std::string_view, std::string_view>, Count>> ranked(
+      by_rule.begin(), by_rule.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second.failures > b.second.failures;
+  });
+  if (!ranked.empty()) std::cout << "rules failed most often (failures, authorities):\n";
+  for (size_t i = 0; i < ranked.size() && i < 15; ++i) {
+    const auto& [key, c] = ranked[i];
+    std::cout << fmt::format("  {:<10} {:<6} {:>8} {:>4}  {}\n", key.first, key.second,
+                             c.failures, c.authorities, c.message);
+  }
+  for (const auto& r : results) {
+    for (const auto& error : r.errors) std::cerr << "validate: " << r.la << ": " << error << "\n";
+  }
+  if (!o.out.empty()) {
+    std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
+    out << table;
+    out.close();
+    if (!out) return report(core::Error::io("cannot write " + o.out));
+    std::cerr << fmt::format("validate: one row an authority written to {}\n", o.out);
+  }
+  if (unreadable > 0) {
+    std::cerr << fmt::format("validate: {} of {} authorities had a return that could not be read\n",
+                             unreadable, folders.size());
+    return kExitFailure;
+  }
+  return o.fail_on_failures && failures[0] + failures[1] > 0 ? kExitFailure : kExitOk;
+}
+
 // The options both returns take.
 void add_report_options(CLI::App* command, ValidateOptions& o) {
   command->add_option("--format", o.format, "text, csv or json")
@@ -70,8 +218,17 @@ void add_report_options(CLI::App* command, ValidateOptions& o) {
 Runner add_validate(CLI::App& app) {
   auto* command =
       app.add_subcommand("validate", "Check a statutory return against the DfE's rules");
-  command->require_subcommand(1);
+  command->require_subcommand(0, 1);
   auto o = std::make_shared<ValidateOptions>();
+  command->add_option("--england", o->england,
+                      "Validate both returns of every authority in this folder (<la>/903/, "
+                      "<la>/cin.xml, as `hearth synth --england --returns` writes them)");
+  add_collection_year_option(command, o->year);
+  command->add_option("--threads", o->threads, "Threads (default: cores), with --england")
+      ->check(CLI::Range(1, 64));
+  command->add_option("--out", o->out, "With --england: a CSV of each authority's counts");
+  command->add_flag("--fail-on-failures", o->fail_on_failures,
+                    "Exit 1 when any rule fails (for scripts)");
   auto* ssda903 = command->add_subcommand(
       "903",
       "The SSDA903 return's CSV tables: files, or folders of them (previous/ inside a "
@@ -86,9 +243,17 @@ Runner add_validate(CLI::App& app) {
                   "no ReferenceDate (the ReferenceDate decides otherwise)")
       ->check(CLI::Range(returns::kFirstCinCensusYear, returns::kLastCinCensusYear));
   add_report_options(cin, *o);
-  return [o, ssda903, cin]() -> int {
+  return [o, command, ssda903, cin]() -> int {
+    if (!o->england.empty()) {
+      if (ssda903->parsed() || cin->parsed()) {
+        return report(core::Error::invalid(
+            "--england", "validates both returns of every authority: give no 903 or cin"));
+      }
+      return run_validate_england(*o);
+    }
     if (ssda903->parsed()) return run_validate_903(*o);
     if (cin->parsed()) return run_validate_cin(*o);
+    std::cerr << command->help();
     return kExitUsage;
   };
 }
