@@ -240,10 +240,11 @@ core::Status write_returns(const synth::Dataset& dataset, const std::filesystem:
   if (year >= returns::kFirstCinCensusYear) {
     // Dated as if produced on the morning after the year ended, so that the files are the
     // same on every run.
-    const auto produced = core::Timestamp::from_date(core::collection_year_end(year).add_days(1), 9);
-    HEARTH_RETURN_IF_ERROR(write_text(folder / "cin.xml", returns::write_cin_census(
-                                                              returns::export_cin_census(
-                                                                  r, year, produced))));
+    const auto produced =
+        core::Timestamp::from_date(core::collection_year_end(year).add_days(1), 9);
+    HEARTH_RETURN_IF_ERROR(
+        write_text(folder / "cin.xml",
+                   returns::write_cin_census(returns::export_cin_census(r, year, produced))));
   }
   return {};
 }

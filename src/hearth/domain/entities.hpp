@@ -412,7 +412,9 @@ struct SocialWorkerEpisode {
   std::string sw_id;       // SW_ID
   Date start_date;         // SW_DECOM
   OptionalDate end_date;   // SW_DEC
-  std::string end_reason;  // SW_REASON
+  // SW_REASON: why the child's social worker changed to this one (blank for the child's first),
+  // as the DfE's rules SW13STG1 and SW15STG2 read it.
+  std::string change_reason;
   bool operator==(const SocialWorkerEpisode&) const = default;
 };
 

@@ -275,7 +275,11 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
   }
   sort_by(episodes, [](const auto& e) { return std::tie(e.child_id, e.start_date, e.id); });
   std::unordered_set<std::string_view> looked_after;
-  for (const auto* e : episodes) looked_after.insert(e->child_id);
+  std::unordered_set<std::string_view> not_short_breaks;  // an episode under another status
+  for (const auto* e : episodes) {
+    looked_after.insert(e->child_id);
+    if (e->legal_status != "V3" && e->legal_status != "V4") not_short_breaks.insert(e->child_id);
+  }
   std::vector<const domain::CareLeaverOutcome*> oc3;
   for (const auto& o : records.care_leaver_outcomes) {
     if (o.collection_year == year) oc3.push_back(&o);
@@ -294,10 +298,12 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
           auto found = child_by_id.find(id);
           if (found == child_by_id.end()) continue;
           const domain::Child& c = *found->second;
-          const bool female = c.sex == "F";
+          // Motherhood is asked of girls looked after in the year other than on short breaks:
+          // not of care leavers who were not (rule 628), nor under V3/V4 alone (rule 399).
+          const bool asked = c.sex == "F" && not_short_breaks.contains(c.id);
           rows.push_back({c.id, sex_for(c.sex, year), uk(c.date_of_birth), c.ethnicity,
-                          c.upn.empty() ? c.upn_unknown : c.upn, female ? flag(c.is_mother) : "",
-                          female && c.is_mother.value_or(false) ? uk(c.mother_child_dob) : ""});
+                          c.upn.empty() ? c.upn_unknown : c.upn, asked ? flag(c.is_mother) : "",
+                          asked && c.is_mother.value_or(false) ? uk(c.mother_child_dob) : ""});
         }
         break;
       case Ssda903Table::kEpisodes:
@@ -327,8 +333,13 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
           if (found == child_by_id.end()) continue;
           const domain::Child& c = *found->second;
           if (!c.uasc && !c.uasc_ceased) continue;
-          rows.push_back(
-              {c.id, sex_for(c.sex, year), uk(c.date_of_birth), y.end_date(c.uasc_ceased)});
+          // DUC is the date the status ceased or, while it lasts, the date it will: the 18th
+          // birthday (the DfE's rules 205B and 304 read it so).
+          OptionalDate ceased = c.uasc_ceased;
+          if ((!ceased || *ceased > y.end) && c.date_of_birth) {
+            ceased = c.date_of_birth->add_years(18);
+          }
+          rows.push_back({c.id, sex_for(c.sex, year), uk(c.date_of_birth), uk(ceased)});
         }
         break;
       case Ssda903Table::kOc2: {
@@ -442,7 +453,7 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
         sort_by(sw, [](const auto& s) { return std::tie(s.child_id, s.start_date, s.id); });
         for (const auto* s : sw) {
           rows.push_back({s->child_id, dob(s->child_id), s->sw_id, s->start_date.to_uk(),
-                          y.end_date(s->end_date), y.ended(s->end_date) ? s->end_reason : ""});
+                          y.end_date(s->end_date), s->change_reason});
         }
         break;
       }

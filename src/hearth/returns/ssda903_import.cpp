@@ -326,7 +326,7 @@ class Importer {
     s.la_code = la_;
     s.sw_id = r.text("SW_ID");
     HEARTH_ASSIGN(s.end_date, r.date("SW_DEC"));
-    s.end_reason = r.text("SW_REASON");
+    s.change_reason = r.text("SW_REASON");
     keep(r, std::move(s));
     return {};
   }

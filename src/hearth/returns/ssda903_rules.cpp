@@ -930,7 +930,10 @@ const std::vector<Ssda903Rule>& rules() {
          kOpen,
          int32},
     };
-    for (auto& rule : ssda903_placement_rules()) all.push_back(std::move(rule));
+    for (auto part : {ssda903_placement_rules, ssda903_history_rules, ssda903_episode_rules,
+                      ssda903_missing_rules, ssda903_social_worker_rules}) {
+      for (auto& rule : part()) all.push_back(std::move(rule));
+    }
     return all;
   }();
   return kRules;

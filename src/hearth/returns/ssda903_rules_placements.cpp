@@ -2,6 +2,7 @@
 // third batch). Source and conventions as in ssda903_rules.hpp; each rule's logic follows the
 // open-source validator's (data-to-insight/csc-validator-be-903, lac_validator/rules), except
 // where its code and the DfE's wording differ, which is said at the rule.
+#include <cctype>
 #include <set>
 
 #include "hearth/core/text.hpp"
@@ -11,48 +12,6 @@ namespace hearth::returns {
 namespace {
 
 using namespace detail;
-
-bool in(std::string_view value, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), value) != set.end();
-}
-
-bool temporary(std::string_view place) {
-  return in(place, {"T0", "T1", "T2", "T3", "T4"});
-}
-
-// Each row of `table` for which `failing(row)` holds fails.
-template <typename F>
-void each_row(const Ssda903Context& c, Out& out, T table, F&& failing) {
-  const size_t rows = c.table(table).rows.size();
-  for (size_t r = 0; r < rows; ++r) {
-    if (failing(r)) fail(c, out, table, r);
-  }
-}
-
-// The Header's date of birth of each child.
-std::unordered_map<std::string_view, Date> header_births(const Ssda903Context& c) {
-  const CsvTable& h = c.table(T::kHeader);
-  const Column child(h, "CHILD"), dob(h, "DOB");
-  std::unordered_map<std::string_view, Date> out;
-  for (size_t r = 0; r < h.rows.size(); ++r) {
-    if (auto d = uk_date(dob(r))) out.emplace(child(r), *d);
-  }
-  return out;
-}
-
-// A closed episode of placement `place` that began before the child's `years`th birthday
-// (371, 373, 374: open episodes are not judged, as in the validator).
-void placed_too_young(const Ssda903Context& c, Out& out, std::string_view place, int years) {
-  const auto births = header_births(c);
-  const CsvTable& t = c.table(T::kEpisodes);
-  const Column child(t, "CHILD"), placement(t, "PLACE"), decom(t, "DECOM"), dec(t, "DEC");
-  each_row(c, out, T::kEpisodes, [&](size_t r) {
-    if (placement(r) != place || !uk_date(dec(r))) return false;
-    auto start = uk_date(decom(r));
-    auto birth = births.find(child(r));
-    return start && birth != births.end() && *start < birth->second.add_years(years);
-  });
-}
 
 // An OC2 row whose SDQ score or reason is given (188, 189).
 bool sdq_given(const CsvTable& t, size_t r) {
@@ -73,12 +32,6 @@ void place_and_provider(const Ssda903Context& c, Out& out,
   const Column place(t, "PLACE"), by(t, "PLACE_PROVIDER");
   each_row(c, out, T::kEpisodes,
            [&](size_t r) { return in(place(r), places) && by(r) == provider; });
-}
-
-// Each child's episodes in DECOM order, with their rows.
-std::map<std::string_view, std::vector<std::pair<Date, size_t>>> episodes_by_child(
-    const Ssda903Context& c) {
-  return by_child_and_date(c.table(T::kEpisodes), "DECOM");
 }
 
 void missing_provider(const Ssda903Context& c, Out& out,
@@ -151,6 +104,70 @@ void differs_from_last_year(
     });
     if (before != after && !excused) fail(c, out, T::kEpisodes, first);
   }
+}
+
+// A UK postcode's shape (outward code, optional space, inward code: "ZZ1 1AA", "SW1A1AA").
+// The validator looks each one up in the ONS postcode directory, which Hearth does not ship: a
+// well-formed postcode that does not exist is not caught here.
+bool postcode_shaped(std::string_view text) {
+  std::string p;
+  for (char ch : text) {
+    if (ch != ' ') p += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  auto alpha = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  if (p.size() < 5 || p.size() > 7) return false;
+  const std::string_view inward = std::string_view(p).substr(p.size() - 3);
+  if (!digit(inward[0]) || !alpha(inward[1]) || !alpha(inward[2])) return false;
+  const std::string_view outward = std::string_view(p).substr(0, p.size() - 3);
+  // A9, A99, A9A, AA9, AA99, AA9A
+  if (!alpha(outward[0])) return false;
+  const size_t letters = alpha(outward[1]) ? 2 : 1;
+  if (outward.size() <= letters || !digit(outward[letters])) return false;
+  const std::string_view rest = outward.substr(letters + 1);
+  return rest.empty() || (rest.size() == 1 && (digit(rest[0]) || alpha(rest[0])));
+}
+
+// Children who are or were unaccompanied asylum-seekers: a row in this year's or last year's
+// UASC table (Hearth's tables carry the status there, not in a Header column).
+std::set<std::string_view> uasc_children(const Ssda903Context& c) {
+  std::set<std::string_view> out;
+  auto add = [&](const CsvTable& t) {
+    const Column child(t, "CHILD");
+    for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
+  };
+  add(c.table(T::kUasc));
+  if (auto last = c.files.previous.find(T::kUasc); last != c.files.previous.end()) {
+    add(last->second);
+  }
+  return out;
+}
+
+// Placements that need no Ofsted URN (218) and must not have one (222), by year: the list of
+// 2025-26 names Z11-Z14 where earlier years had Z1, and no longer H5 or P2.
+bool needs_no_urn(std::string_view place, int year) {
+  if (year >= 2026) {
+    return in(place, {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12",
+                      "Z13", "Z14"});
+  }
+  if (year == 2025) {
+    return in(place, {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"});
+  }
+  return in(place, {"H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"});
+}
+
+// 218: an episode open at some point in the year in a placement that needs a URN, without one.
+// The validator excuses placements outside England by the placement's LA, which it derives
+// from the postcode through the ONS directory; Hearth's Episodes have no PL_LA, so a placement
+// outside England is excused by the DfE's "XXXXXXX" URN alone.
+void urn_required(const Ssda903Context& c, Out& out) {
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column place(t, "PLACE"), urn(t, "URN"), dec(t, "DEC");
+  each_row(c, out, T::kEpisodes, [&](size_t r) {
+    auto ended = uk_date(dec(r));
+    const bool in_year = dec(r).empty() || (ended && *ended >= c.start);
+    return in_year && urn(r).empty() && !place(r).empty() && !needs_no_urn(place(r), c.files.year);
+  });
 }
 
 }  // namespace
@@ -736,6 +753,137 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          }
        },
        {T::kMissing}},
+      {"213",
+       "Placement provider information not required.",
+       {"PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       2025,
+       [](const Ssda903Context& c, Out& out) {
+         const Column place(c.table(T::kEpisodes), "PLACE"),
+             by(c.table(T::kEpisodes), "PLACE_PROVIDER");
+         each_row(c, out, T::kEpisodes,
+                  [&](size_t r) { return temporary(place(r)) && !by(r).empty(); });
+       }},
+      {"213",
+       "Placement provider information not required.",
+       {"PLACE_PROVIDER"},
+       {T::kEpisodes},
+       2026,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const Column place(c.table(T::kEpisodes), "PLACE"),
+             by(c.table(T::kEpisodes), "PLACE_PROVIDER");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return (temporary(place(r)) || in(place(r), {"Z11", "Z12", "Z13", "Z14"})) &&
+                  !by(r).empty();
+         });
+       }},
+      {"214",
+       "Placement location information not required.",
+       {"PL_POST", "URN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column ls(t, "LS"), post(t, "PL_POST"), urn(t, "URN");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return in(ls(r), {"V3", "V4"}) && (!post(r).empty() || !urn(r).empty());
+         });
+       }},
+      {"218",
+       "Ofsted Unique reference number (URN) is required.",
+       {"URN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       urn_required},
+      {"222",
+       "Ofsted Unique reference number (URN) should not be recorded for this placement type.",
+       {"URN"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column place(t, "PLACE"), urn(t, "URN");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return needs_no_urn(place(r), c.files.year) && !urn(r).empty() && urn(r) != "XXXXXXX";
+         });
+       }},
+      {"392b",
+       "Child is looked after but no postcodes are recorded. [NOTE: This check may result in "
+       "false positives for children formerly UASC, particularly if current & prior year UASC "
+       "data not loaded]",
+       {"HOME_POST", "PL_POST"},
+       {T::kEpisodes, T::kUasc},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const auto uasc = uasc_children(c);
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column child(t, "CHILD"), ls(t, "LS"), home(t, "HOME_POST"), post(t, "PL_POST");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return !in(ls(r), {"V3", "V4"}) && (home(r).empty() || post(r).empty()) &&
+                  !uasc.contains(child(r));
+         });
+       }},
+      {"392c",
+       "Postcode(s) provided are invalid.",
+       {"HOME_POST", "PL_POST"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column home(t, "HOME_POST"), post(t, "PL_POST");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return (!home(r).empty() && !postcode_shaped(home(r))) ||
+                  (!post(r).empty() && !postcode_shaped(post(r)));
+         });
+       }},
+      {"392d",
+       "Home and placement postcodes should not be same unless the placement type is P1.",
+       {"HOME_POST", "PL_POST", "PLACE"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column place(t, "PLACE"), home(t, "HOME_POST"), post(t, "PL_POST");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return place(r) != "P1" && !home(r).empty() && home(r) == post(r);
+         });
+       }},
+      {"527",
+       "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         place_and_provider(c, out, {"P1", "R2", "R5"}, "PR1");
+       }},
+      {"529",
+       "Placement provider code of PR3 cannot be associated with placements P1, A3 to A6, K1, "
+       "K2 and U1 to U6 as these placements cannot be provided by other public organisations.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         place_and_provider(
+             c, out, {"A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6"},
+             "PR3");
+       }},
+      {"530",
+       "A placement provider code of PR4 cannot be associated with placement P1.",
+       {"PLACE", "PLACE_PROVIDER"},
+       {T::kEpisodes},
+       kAny,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) { place_and_provider(c, out, {"P1"}, "PR4"); }},
   };
 }
 

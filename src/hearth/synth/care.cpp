@@ -11,7 +11,8 @@
 
 namespace hearth::synth::detail {
 
-Generator::Stay Generator::choose_placement(int age, bool first, const ChildState& state) {
+Generator::Stay Generator::choose_placement(int age, bool first, const ChildState& state,
+                                            std::string_view legal_status) {
   Stay stay;
   // Placement types at 31 March [approx, DfE CLA 2024]: foster 68% (kinship ~13%),
   // children's homes 11%, supported accommodation 9% (16+), with parents 6%, adoption 3%.
@@ -19,7 +20,7 @@ Generator::Stay Generator::choose_placement(int age, bool first, const ChildStat
     stay.place = "K3";
   } else if (age >= 12 && rng_.chance(first ? 0.12 : 0.22)) {
     stay.place = rng_.chance(0.02) ? "K1" : "K2";
-  } else if (rng_.chance(0.06)) {
+  } else if (rng_.chance(0.06) && legal_status != "V2") {
     stay.place = "P1";
   } else if (rng_.chance(0.19)) {
     stay.place = rng_.chance(0.7) ? "U3" : "U1";
@@ -38,8 +39,11 @@ Generator::Stay Generator::choose_placement(int age, bool first, const ChildStat
     carer.name = {detail::draw_given_name(rng_, rng_.chance(0.8) ? 'F' : 'M'), "",
                   kinship ? families_[state.family].family_name : detail::draw_family_name(rng_),
                   "", ""};
-    carer.postcode = kinship && rng_.chance(0.5) ? families_[state.family].postcode
-                                                 : detail::postcode_in(rng_, la_);
+    // Never the family home's postcode: only a placement with parents is there (rule 392d).
+    const std::string& home = families_[state.family].postcode;
+    do {
+      carer.postcode = detail::postcode_in(rng_, la_);
+    } while (carer.postcode == home);
     carer.approved_places = kinship ? 1 : static_cast<int>(1 + rng_.below(3));
     if (kinship) carer.related_child_id = out_.children[state.index].id;
     stay.carer_id = carer.id;
@@ -98,10 +102,19 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
   static constexpr double kFirstWeights[] = {40, 38, 12, 8, 2};
   std::string first = kFirst[rng_.weighted(kFirstWeights)];
   if (child.uasc) first = "V2";
+  if (first == "J2" && age < 10) first = "V2";  // PACE detention is for 10 and over (rule 358)
   statuses.push_back({enters, first});
   const int32_t length = enters.days_until(leaves);
-  if ((first == "L1" || first == "L2") && length > 10) {
-    statuses.push_back({enters.add_days(static_cast<int32_t>(1 + rng_.below(7))), "C1"});
+  // Police protection lasts at most 72 hours (rule 361), an emergency protection order at most
+  // 8 days here (the Act allows 8, extendable to 15), and PACE detention a night or two; then a
+  // care order, or accommodation under section 20 after PACE.
+  if ((first == "L1" && length > 3) || (first == "L2" && length > 10)) {
+    const int32_t days = first == "L1" ? 1 + static_cast<int32_t>(rng_.below(3))
+                                       : 1 + static_cast<int32_t>(rng_.below(8));
+    statuses.push_back({enters.add_days(days), "C1"});
+  }
+  if (first == "J2" && length > 3) {
+    statuses.push_back({enters.add_days(1 + static_cast<int32_t>(rng_.below(2))), "V2"});
   }
   if (length > 240 && statuses.back().second == "C1") {
     statuses.push_back({enters.add_days(static_cast<int32_t>(150 + rng_.below(90))), "C2"});
@@ -130,7 +143,7 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
   for (Date m : moves) changes.push_back({m, 'P'});
   std::sort(changes.begin(), changes.end());
 
-  Stay stay = choose_placement(age, true, state);
+  Stay stay = choose_placement(age, true, state, first == "J2" ? "V2" : first);
   std::string placement_id = open_placement(state, stay, enters);
   std::string status = first;
   const std::string category = need.empty() || need == "N9" || need == "N0" ? "N1" : need;
@@ -184,11 +197,20 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
         stay = Stay{rng_.chance(0.8) ? "A5" : "A6", "PR1", "", "", adoption_urn_,
                     detail::postcode_in(rng_, la_)};
       } else {
-        stay = choose_placement(at.years_since(state.birth), false, state);
+        // A move is to somewhere else: another carer or home (rule 435).
+        const Stay before = stay;
+        for (int tries = 0; tries < 8; ++tries) {
+          stay = choose_placement(at.years_since(state.birth), false, state, status);
+          if (stay.place != before.place || stay.provider_kind != before.provider_kind ||
+              stay.urn != before.urn || stay.postcode != before.postcode) {
+            break;
+          }
+        }
       }
       placement_id = open_placement(state, stay, at);
-      // Placed for adoption with the current foster carer (A5): the carer stays (rule 217).
-      reason = stay.place == "A5" ? "U" : "P";
+      // Placed for adoption with the current foster carer (A5): the carer stays, the placement
+      // type changes and the legal status does not (reason T; rules 217, 435).
+      reason = stay.place == "A5" ? "T" : "P";
     }
     episode_start = at;
   }
@@ -231,8 +253,8 @@ void Generator::close_placement(Date on, const std::string& reason) {
 
 std::string Generator::leaving_reason(ChildState& state, Date on, bool adoption) {
   if (adoption) return rng_.chance(0.5) ? "E11" : "E12";
-  const int age = on.years_since(state.birth);
-  if (age >= 18) {
+  // By add_years, as the care period's end at 18 is (a 29 February birthday falls on 28 February).
+  if (on >= state.birth.add_years(18)) {
     static constexpr const char* kCodes[] = {"E17", "E5", "E6", "E7", "E8"};
     static constexpr double kWeights[] = {25, 45, 15, 5, 10};
     return kCodes[rng_.weighted(kWeights)];
@@ -269,9 +291,20 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
   if (age_at_start >= 11 && rng_.chance(rates::kMissingChildShare * 2.5)) {
     const int64_t episodes = 1 + rng_.poisson(rates::kMissingEpisodesEach - 1);
     const int32_t span = std::max(1, enters.days_until(last));
+    std::vector<std::pair<Date, Date>> spells;
     for (int64_t i = 0; i < episodes; ++i) {
       const Date from = enters.add_days(static_cast<int32_t>(rng_.below(span)));
-      const Date to = from.add_days(static_cast<int32_t>(rng_.below(4)));
+      spells.push_back({from, from.add_days(static_cast<int32_t>(rng_.below(4)))});
+    }
+    std::sort(spells.begin(), spells.end());
+    std::optional<Date> previous_end;
+    for (auto [from, to] : spells) {
+      // Spells do not overlap (rule 574), and each is over before the child leaves care, so
+      // that none is open when the period ends (577, 580).
+      if (previous_end && from <= *previous_end) continue;
+      if (to >= last) to = last.add_days(-1);
+      if (to < from) continue;
+      previous_end = to;
       out_.missing_episodes.push_back({id("MIS", missing_counter_), la_.la_code, child.id,
                                        rng_.chance(0.8) ? "M" : "A", from, within(to)});
     }

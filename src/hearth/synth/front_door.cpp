@@ -387,6 +387,7 @@ OptionalDate Generator::protection_plan(ChildState& state, const std::string& re
 
 void Generator::change_worker(ChildState& state, Date on, const char* purpose) {
   domain::Child& child = out_.children[state.index];
+  std::string change_reason;  // blank for the child's first social worker
   if (state.social_worker_episode != SIZE_MAX) {
     auto& current = out_.social_worker_episodes[state.social_worker_episode];
     // Passed on the day it began (a referral moved to another team): one episode, the later
@@ -405,14 +406,14 @@ void Generator::change_worker(ChildState& state, Date on, const char* purpose) {
       static constexpr const char* kReasons[] = {"MANAGE", "LEFTRL", "ORGRST",
                                                  "CHCHAN", "ABSENC", "OTHERS"};
       static constexpr double kWeights[] = {40, 20, 10, 20, 5, 5};
-      current.end_reason = kReasons[rng_.weighted(kWeights)];
+      change_reason = kReasons[rng_.weighted(kWeights)];
     }
   }
   const domain::Practitioner& practitioner = worker(purpose);
   state.worker_id = practitioner.id;
   out_.social_worker_episodes.push_back({id("SWE", sw_episode_counter_), la_.la_code, child.id,
                                          practitioner.id, practitioner.sw_id, on, std::nullopt,
-                                         ""});
+                                         change_reason});
   state.social_worker_episode = out_.social_worker_episodes.size() - 1;
   child.allocated_worker_id = practitioner.id;
   child.team_id = practitioner.team_id;

@@ -97,7 +97,7 @@ void Generator::make_organisation() {
                             "supported_accommodation", "PR4", detail::postcode_in(rng_, la_), 20});
   out_.providers.push_back({id("PRV", provider_counter), la_.la_code, "Secure Children's Centre",
                             fmt::format("SC{:06}", rng_.below(1'000'000)), "secure_childrens_home",
-                            "PR3", detail::postcode_in(rng_, la_), 8});
+                            "PR1", detail::postcode_in(rng_, la_), 8});
 }
 
 std::string Generator::street_name() {
@@ -190,7 +190,8 @@ size_t Generator::new_child(Date on, size_t family_index, std::optional<Date> bi
       child.nhs_number = detail::mistyped_nhs_number(rng_, child.nhs_number);
     }
   }
-  const int age = born <= on ? on.years_since(born) : -1;
+  // The record as it stands at the end: a child of school age by then has a UPN (rule 209).
+  const int age = born <= end_ ? end_.years_since(born) : -1;
   if (age >= 4) {
     // Redrawn until it is no other child's: a shared UPN is strong evidence of one identity.
     do {

@@ -1,5 +1,8 @@
 #include "hearth/returns/ssda903.hpp"
 
+#include <optional>
+#include <tuple>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -155,10 +158,22 @@ TEST(Ssda903Export, TheHeaderHasCareLeaversTooAndSpeaksEachYearsCodes) {
   ASSERT_EQ(header.rows.size(), 2u);
   EXPECT_EQ(header.rows[0],
             (std::vector<std::string>{"C1", "M", "17/05/2012", "WBRI", "A999123456789", "", ""}));
+  // A care leaver not looked after in the year is not asked whether she is a mother (rule 628).
   EXPECT_EQ(header.rows[1],
-            (std::vector<std::string>{"C2", "F", "17/05/2012", "WBRI", "UN3", "1", "02/01/2025"}));
+            (std::vector<std::string>{"C2", "F", "17/05/2012", "WBRI", "UN3", "", ""}));
   EXPECT_EQ(table(tables, Ssda903Table::kOc3).rows.at(0),
             (std::vector<std::string>{"C2", "17/05/2012", "YES", "F5", "S1"}));
+  {
+    AuthorityRecords looked_after = r;
+    looked_after.episodes.push_back(episode("E2", "C2", d(2025, 7, 1), std::nullopt));
+    EXPECT_EQ(table(export_ssda903(looked_after, 2026), Ssda903Table::kHeader).rows.at(1),
+              (std::vector<std::string>{"C2", "F", "17/05/2012", "WBRI", "UN3", "1",
+                                        "02/01/2025"}));
+    // Short breaks alone (V3, V4): not asked either (rule 399).
+    looked_after.episodes.back().legal_status = "V3";
+    EXPECT_EQ(table(export_ssda903(looked_after, 2026), Ssda903Table::kHeader).rows.at(1).at(5),
+              "");
+  }
   // Until 2023-24 SEX was 1 or 2.
   r.episodes.push_back(episode("E0", "C1", d(2023, 6, 1), d(2023, 9, 1)));
   EXPECT_EQ(column(table(export_ssda903(r, 2024), Ssda903Table::kHeader), "SEX"),
@@ -210,6 +225,38 @@ TEST(Ssda903Export, ReviewsMissingAndAdoptionFollowTheYearAndTheChildrenInIt) {
             (std::vector<std::string>{"2"}));
   // Not adopted in 2024-25 (the episode was still open on 31 March 2025): no AD1 row then.
   EXPECT_TRUE(table(export_ssda903(r, 2025), Ssda903Table::kAd1).rows.empty());
+}
+
+// DUC is when the status ceased, or while it lasts the 18th birthday, when it will (rules 205B,
+// 304); SW_REASON is on the episode the change began, the child's first having none (SW13STG1).
+TEST(Ssda903Export, UascCeasesAt18AndASocialWorkersReasonIsOnTheChange) {
+  AuthorityRecords r;
+  domain::Child asylum = child("C1", "M");
+  asylum.date_of_birth = d(2009, 8, 1);
+  asylum.uasc = true;
+  r.children.push_back(asylum);
+  r.episodes.push_back(episode("E1", "C1", d(2025, 6, 1), std::nullopt));
+  for (const auto& [id, from, to, reason] :
+       {std::tuple{"S1", d(2025, 6, 1), std::optional<Date>(d(2025, 9, 1)), ""},
+        std::tuple{"S2", d(2025, 9, 1), std::optional<Date>(), "LEFTRL"}}) {
+    domain::SocialWorkerEpisode sw;
+    sw.id = id;
+    sw.la_code = "999";
+    sw.child_id = "C1";
+    sw.sw_id = std::string("SW") + id;
+    sw.start_date = from;
+    sw.end_date = to;
+    sw.change_reason = reason;
+    r.social_worker_episodes.push_back(sw);
+  }
+  auto tables = export_ssda903(r, 2026);
+  EXPECT_EQ(table(tables, Ssda903Table::kUasc).rows.at(0),
+            (std::vector<std::string>{"C1", "M", "01/08/2009", "01/08/2027"}));
+  EXPECT_EQ(column(table(tables, Ssda903Table::kSwEpisodes), "SW_REASON"),
+            (std::vector<std::string>{"", "LEFTRL"}));
+  r.children.front().uasc_ceased = d(2025, 12, 1);  // granted leave: ceased in the year
+  tables = export_ssda903(r, 2026);
+  EXPECT_EQ(table(tables, Ssda903Table::kUasc).rows.at(0).at(3), "01/12/2025");
 }
 
 TEST(Ssda903Export, EveryTableIsWrittenWithItsHeaderEvenWhenEmpty) {

@@ -858,7 +858,7 @@ std::vector<std::string> unknown_codes(const Dataset& d, int year) {
     check(codes::previous_permanence(), p.order, "previous permanence " + p.id);
   }
   for (const auto& e : d.social_worker_episodes) {
-    check(codes::social_worker_change_reason(), e.end_reason, "social worker episode " + e.id,
+    check(codes::social_worker_change_reason(), e.change_reason, "social worker episode " + e.id,
           true);
   }
   for (const auto& r : d.agency_records) {

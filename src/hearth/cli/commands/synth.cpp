@@ -100,8 +100,8 @@ int run_synth(const SynthOptions& o) {
         written = write_dataset(dataset, std::filesystem::path(o.out) / dataset.authority.la_code);
       }
       if (written && !o.returns.empty()) {
-        written = write_returns(dataset, std::filesystem::path(o.returns) / dataset.authority.la_code,
-                                o.year);
+        written = write_returns(
+            dataset, std::filesystem::path(o.returns) / dataset.authority.la_code, o.year);
       }
       std::lock_guard lock(mutex);
       if (written && store) {

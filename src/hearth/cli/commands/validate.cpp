@@ -104,14 +104,14 @@ int run_validate_england(const ValidateOptions& o) {
   std::error_code ec;
   std::vector<fs::path> folders;
   for (const auto& entry : fs::directory_iterator(o.england, ec)) {
-    if (entry.is_directory() && (fs::exists(entry.path() / "903") ||
-                                 fs::exists(entry.path() / "cin.xml"))) {
+    if (entry.is_directory() &&
+        (fs::exists(entry.path() / "903") || fs::exists(entry.path() / "cin.xml"))) {
       folders.push_back(entry.path());
     }
   }
   if (ec) {
-    return report(core::Error::io(fmt::format("--england: cannot read {}: {}", o.england,
-                                              ec.message())));
+    return report(
+        core::Error::io(fmt::format("--england: cannot read {}: {}", o.england, ec.message())));
   }
   if (folders.empty()) {
     return report(core::Error::invalid(
@@ -182,8 +182,8 @@ int run_validate_england(const ValidateOptions& o) {
   if (!ranked.empty()) std::cout << "rules failed most often (failures, authorities):\n";
   for (size_t i = 0; i < ranked.size() && i < 15; ++i) {
     const auto& [key, c] = ranked[i];
-    std::cout << fmt::format("  {:<10} {:<6} {:>8} {:>4}  {}\n", key.first, key.second,
-                             c.failures, c.authorities, c.message);
+    std::cout << fmt::format("  {:<10} {:<6} {:>8} {:>4}  {}\n", key.first, key.second, c.failures,
+                             c.authorities, c.message);
   }
   for (const auto& r : results) {
     for (const auto& error : r.errors) std::cerr << "validate: " << r.la << ": " << error << "\n";

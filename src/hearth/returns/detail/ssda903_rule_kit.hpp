@@ -3,8 +3,10 @@
 #pragma once
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -191,9 +193,64 @@ inline void starts_before_previous_end(const Ssda903Context& c, Out& out, T tabl
   }
 }
 
+// ------------------------------------------------------------------ small helpers
+
+inline bool in(std::string_view value, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), value) != set.end();
+}
+
+// Placements T0-T4: temporary, while the usual one goes on.
+inline bool temporary(std::string_view place) {
+  return in(place, {"T0", "T1", "T2", "T3", "T4"});
+}
+
+// Each row of `table` for which `failing(row)` holds fails.
+template <typename F>
+void each_row(const Ssda903Context& c, Out& out, T table, F&& failing) {
+  const size_t rows = c.table(table).rows.size();
+  for (size_t r = 0; r < rows; ++r) {
+    if (failing(r)) fail(c, out, table, r);
+  }
+}
+
+// The Header's date of birth of each child (a child whose DOB does not parse is left out).
+inline std::unordered_map<std::string_view, Date> header_births(const Ssda903Context& c) {
+  const CsvTable& h = c.table(T::kHeader);
+  const Column child(h, "CHILD"), dob(h, "DOB");
+  std::unordered_map<std::string_view, Date> out;
+  for (size_t r = 0; r < h.rows.size(); ++r) {
+    if (auto d = uk_date(dob(r))) out.emplace(child(r), *d);
+  }
+  return out;
+}
+
+// Each child's episodes in DECOM order, with their rows.
+inline std::map<std::string_view, std::vector<std::pair<Date, size_t>>> episodes_by_child(
+    const Ssda903Context& c) {
+  return by_child_and_date(c.table(T::kEpisodes), "DECOM");
+}
+
+// A closed episode of placement `place` that began before the child's `years`th birthday
+// (371-374: open episodes are not judged, as in the validator).
+inline void placed_too_young(const Ssda903Context& c, Out& out, std::string_view place, int years) {
+  const auto births = header_births(c);
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column child(t, "CHILD"), placement(t, "PLACE"), decom(t, "DECOM"), dec(t, "DEC");
+  each_row(c, out, T::kEpisodes, [&](size_t r) {
+    if (placement(r) != place || !uk_date(dec(r))) return false;
+    auto start = uk_date(decom(r));
+    auto birth = births.find(child(r));
+    return start && birth != births.end() && *start < birth->second.add_years(years);
+  });
+}
+
 }  // namespace detail
 
 // Each file's part of the registry.
 std::vector<Ssda903Rule> ssda903_placement_rules();
+std::vector<Ssda903Rule> ssda903_history_rules();        // ssda903_rules_history.cpp
+std::vector<Ssda903Rule> ssda903_episode_rules();        // ssda903_rules_episodes.cpp
+std::vector<Ssda903Rule> ssda903_missing_rules();        // ssda903_rules_missing.cpp
+std::vector<Ssda903Rule> ssda903_social_worker_rules();  // ssda903_rules_social_workers.cpp
 
 }  // namespace hearth::returns

@@ -112,7 +112,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PreviousPermanence, id, la_code,
                                                 la_of_order, date_text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SocialWorkerEpisode, id, la_code, child_id,
                                                 practitioner_id, sw_id, start_date, end_date,
-                                                end_reason)
+                                                change_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Carer, id, la_code, name, kind, postcode, approved,
                                                 deregistered, approved_places, related_child_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Provider, id, la_code, name, urn, setting,

@@ -136,7 +136,10 @@ class Generator {
     std::string postcode;
   };
 
-  Stay choose_placement(int age, bool first, const ChildState& state);
+  // `legal_status` rules out what it forbids: placed with parents is not for a child accommodated
+  // under section 20 (rule 378).
+  Stay choose_placement(int age, bool first, const ChildState& state,
+                        std::string_view legal_status);
 
   // A period of care from `enters`; with `still_in_care_on`, a long one that lasts past that day.
   Date period_of_care(ChildState& state, Date enters, const std::string& need,

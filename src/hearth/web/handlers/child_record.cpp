@@ -341,9 +341,9 @@ json episodes_view(const store::ChildRecord& r, const OpenedRecordView& names) {
   for (const auto& w : r.social_worker_episodes) {
     rows.push_back(cells({practitioner_name(names, w.practitioner_id),
                           format_date_short(w.start_date), date_or(w.end_date, "Current"),
-                          label(codes::social_worker_change_reason(), w.end_reason)}));
+                          label(codes::social_worker_change_reason(), w.change_reason)}));
   }
-  section("social-workers", "Social workers", {"Social worker", "From", "To", "Why it changed"},
+  section("social-workers", "Social workers", {"Social worker", "From", "To", "Why the worker changed"},
           rows);
   return sections;
 }
