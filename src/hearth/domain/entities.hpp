@@ -386,7 +386,9 @@ struct Adoption {
   std::optional<int> number_of_adopters;  // NB_ADOPTR
   std::string sex_of_adopters;            // SEX_ADOPTR
   std::string adopters_legal_status;      // LS_ADOPTR
-  OptionalDate placed_date;               // DATE_PLACED
+  // DATE_PLACED: the date of the decision that the child should be placed for adoption (the
+  // PlacedAdoption table's; the same decision as DATE_INT, rule 523), not the placement.
+  OptionalDate placed_date;
   OptionalDate placed_ceased_date;        // DATE_PLACED_CEASED
   std::string reason_placed_ceased;       // REASON_PLACED_CEASED
   bool operator==(const Adoption&) const = default;

@@ -275,6 +275,20 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
   }
   sort_by(episodes, [](const auto& e) { return std::tie(e.child_id, e.start_date, e.id); });
   std::unordered_set<std::string_view> looked_after;
+  // Children not looked after on 31 March: the day their last episode of the year ended.
+  std::unordered_map<std::string_view, Date> left_care;
+  {
+    std::unordered_set<std::string_view> still_in_care;
+    for (const auto* e : episodes) {
+      if (!y.ended(e->end_date)) {
+        still_in_care.insert(e->child_id);
+      } else {
+        auto [it, added] = left_care.emplace(e->child_id, *e->end_date);
+        if (!added && it->second < *e->end_date) it->second = *e->end_date;
+      }
+    }
+    for (auto id : still_in_care) left_care.erase(id);
+  }
   std::unordered_set<std::string_view> not_short_breaks;  // an episode under another status
   for (const auto* e : episodes) {
     looked_after.insert(e->child_id);
@@ -328,16 +342,24 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
         break;
       }
       case Ssda903Table::kUasc:
-        for (std::string_view id : in_return) {
+        // Children looked after in the year: a care leaver's UASC status is not asked (1014).
+        for (std::string_view id :
+             std::set<std::string_view>(looked_after.begin(), looked_after.end())) {
           auto found = child_by_id.find(id);
           if (found == child_by_id.end()) continue;
           const domain::Child& c = *found->second;
           if (!c.uasc && !c.uasc_ceased) continue;
           // DUC is the date the status ceased or, while it lasts, the date it will: the 18th
-          // birthday (the DfE's rules 205B and 304 read it so).
+          // birthday (the DfE's rules 205B and 304 read it so). For a child who left care in
+          // the year before 18, the return's UASC status ends with the care (205A: next
+          // year's return has no UASC row for the child).
           OptionalDate ceased = c.uasc_ceased;
           if ((!ceased || *ceased > y.end) && c.date_of_birth) {
             ceased = c.date_of_birth->add_years(18);
+            if (auto left = left_care.find(c.id);
+                left != left_care.end() && left->second < *ceased) {
+              ceased = left->second;
+            }
           }
           rows.push_back({c.id, sex_for(c.sex, year), uk(c.date_of_birth), uk(ceased)});
         }

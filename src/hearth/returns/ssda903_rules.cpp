@@ -931,7 +931,8 @@ const std::vector<Ssda903Rule>& rules() {
          int32},
     };
     for (auto part : {ssda903_placement_rules, ssda903_history_rules, ssda903_episode_rules,
-                      ssda903_missing_rules, ssda903_social_worker_rules}) {
+                      ssda903_outcome_rules, ssda903_adoption_rules, ssda903_missing_rules,
+                      ssda903_social_worker_rules}) {
       for (auto& rule : part()) all.push_back(std::move(rule));
     }
     return all;

@@ -7,8 +7,10 @@
 // their messages in the open-source validator's rule list (output_data/903_2024_25_rule_info.csv,
 // data-to-insight/csc-validator-be-903), with its 2024-25 overrides (rules 101, 103, 174, 612);
 // 2025-26 changes the placement codes (rule 146: Z11-Z14 added), per
-// ../shared/domain/REFERENCE.md section 5. Not every rule is here yet: ssda903_rules() is the
-// list of those that are.
+// ../shared/domain/REFERENCE.md section 5. The rules are in ssda903_rules.cpp and
+// ssda903_rules_<concern>.cpp (placements, history, episodes, outcomes, adoption, missing, social
+// workers); which of the list's codes are not here, and why, is in
+// docs/decisions/0012-ssda903-rules-not-run.md.
 #pragma once
 
 #include <cstdint>

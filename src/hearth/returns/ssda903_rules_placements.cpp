@@ -527,14 +527,34 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
        kAny,
        kOpen,
        [](const Ssda903Context& c, Out& out) {
-         // As the DfE words it: before the child's first episode.
+         // As the DfE words it: before the child's first episode. A spell that began in one of
+         // last year's episodes (last year's return given), just before 1 April, is not.
          const auto episodes = episodes_by_child(c);
+         std::map<std::string_view, std::vector<std::pair<Date, std::optional<Date>>>> last_year;
+         if (auto last = c.files.previous.find(T::kEpisodes); last != c.files.previous.end()) {
+           const CsvTable& t = last->second;
+           const Column child(t, "CHILD"), decom(t, "DECOM"), dec(t, "DEC");
+           for (size_t r = 0; r < t.rows.size(); ++r) {
+             if (auto from = uk_date(decom(r))) {
+               last_year[child(r)].emplace_back(*from, uk_date(dec(r)));
+             }
+           }
+         }
          const CsvTable& t = c.table(T::kMissing);
          const Column child(t, "CHILD"), start(t, "MIS_START");
          each_row(c, out, T::kMissing, [&](size_t r) {
            auto began = uk_date(start(r));
            auto found = episodes.find(child(r));
-           return began && found != episodes.end() && *began < found->second.front().first;
+           if (!began || found == episodes.end() || *began >= found->second.front().first) {
+             return false;
+           }
+           auto spells = last_year.find(child(r));
+           const bool in_last_years_care =
+               spells != last_year.end() &&
+               std::any_of(spells->second.begin(), spells->second.end(), [&](const auto& e) {
+                 return e.first <= *began && (!e.second || *e.second >= *began);
+               });
+           return !in_last_years_care;
          });
        }},
       {"586",
@@ -586,7 +606,12 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
              "936", "861", "852", "319", "860", "808", "393", "866", "210", "357", "894", "883",
              "880", "358", "211", "937", "869", "320", "359", "865", "384", "335", "336", "212",
              "868", "872", "885", "344", "877", "213", "938", "816", "999", "WAL", "SCO", "NUK",
-             "NIR"};
+             "NIR",
+             // The authorities made since the validator's list: Dorset and Bournemouth,
+             // Christchurch and Poole (2019), North and West Northamptonshire (2021),
+             // Cumberland and Westmorland and Furness (2023). The old codes stay: an order may
+             // have been made before.
+             "838", "839", "940", "941", "942", "943"};
          const Column la(c.table(T::kPrevPerm), "LA_PERM");
          each_row(c, out, T::kPrevPerm,
                   [&](size_t r) { return !la(r).empty() && !kCodes.contains(la(r)); });

@@ -120,6 +120,7 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
     statuses.push_back({enters.add_days(static_cast<int32_t>(150 + rng_.below(90))), "C2"});
   }
   Date placed_for_adoption;
+  bool adopted_by_foster_carers = false;
   if (adoption) {
     statuses.push_back({enters.add_days(length * 6 / 10), "E1"});
     placed_for_adoption = enters.add_days(length * 7 / 10);
@@ -169,7 +170,7 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
     if (until <= end_) {
       episode.end_date = until;
       episode.reason_episode_ceased =
-          ended_by_leaving ? leaving_reason(state, until, adoption) : "X1";
+          ended_by_leaving ? leaving_reason(state, until, adoption, stay.place) : "X1";
       if (ended_by_leaving) state.left_care_reason = episode.reason_episode_ceased;
       if (!ended_by_leaving) episode.reason_place_change = change_reason;
     }
@@ -191,22 +192,33 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
       static constexpr double kWeights[] = {25, 15, 15, 15, 5, 3, 8, 8, 6};
       change_reason =
           adoption && at == placed_for_adoption ? "CARPL" : kReasons[rng_.weighted(kWeights)];
+      Stay next;
+      if (adoption && at == placed_for_adoption) {
+        // With the current foster carers (A5) only from a foster placement (rule 336): the
+        // carers and their home stay; otherwise with new adopters (A6).
+        const bool foster = stay.place[0] == 'U';
+        const std::string new_home = detail::postcode_in(rng_, la_);
+        adopted_by_foster_carers = rng_.chance(0.8) && foster;
+        next = Stay{adopted_by_foster_carers ? "A5" : "A6",
+                    "PR1",
+                    adopted_by_foster_carers ? stay.carer_id : "",
+                    "",
+                    adoption_urn_,
+                    adopted_by_foster_carers ? stay.postcode : new_home};
+      } else {
+        // A move is to somewhere else: another carer or home (rule 435); where there is none
+        // (an authority's one supported lodging), the child stays.
+        bool moved = false;
+        for (int tries = 0; tries < 8 && !moved; ++tries) {
+          next = choose_placement(at.years_since(state.birth), false, state, status);
+          moved = next.place != stay.place || next.provider_kind != stay.provider_kind ||
+                  next.urn != stay.urn || next.postcode != stay.postcode;
+        }
+        if (!moved) continue;
+      }
       emit(at, false);
       close_placement(at, change_reason);
-      if (adoption && at == placed_for_adoption) {
-        stay = Stay{rng_.chance(0.8) ? "A5" : "A6", "PR1", "", "", adoption_urn_,
-                    detail::postcode_in(rng_, la_)};
-      } else {
-        // A move is to somewhere else: another carer or home (rule 435).
-        const Stay before = stay;
-        for (int tries = 0; tries < 8; ++tries) {
-          stay = choose_placement(at.years_since(state.birth), false, state, status);
-          if (stay.place != before.place || stay.provider_kind != before.provider_kind ||
-              stay.urn != before.urn || stay.postcode != before.postcode) {
-            break;
-          }
-        }
-      }
+      stay = std::move(next);
       placement_id = open_placement(state, stay, at);
       // Placed for adoption with the current foster carer (A5): the carer stays, the placement
       // type changes and the legal status does not (reason T; rules 217, 435).
@@ -217,7 +229,7 @@ Date Generator::period_of_care(ChildState& state, Date enters, const std::string
   emit(leaves, true);
   if (leaves <= end_) close_placement(leaves, "");
 
-  care_records(state, enters, leaves, adoption, placed_for_adoption);
+  care_records(state, enters, leaves, adoption, placed_for_adoption, adopted_by_foster_carers);
   return leaves;
 }
 
@@ -251,7 +263,8 @@ void Generator::close_placement(Date on, const std::string& reason) {
   }
 }
 
-std::string Generator::leaving_reason(ChildState& state, Date on, bool adoption) {
+std::string Generator::leaving_reason(ChildState& state, Date on, bool adoption,
+                                      std::string_view place) {
   if (adoption) return rng_.chance(0.5) ? "E11" : "E12";
   // By add_years, as the care period's end at 18 is (a 29 February birthday falls on 28 February).
   if (on >= state.birth.add_years(18)) {
@@ -262,19 +275,32 @@ std::string Generator::leaving_reason(ChildState& state, Date on, bool adoption)
   static constexpr const char* kCodes[] = {"E4A", "E4B", "E45", "E46", "E47", "E48",
                                            "E41", "E13", "E3",  "E9",  "E14", "E8"};
   static constexpr double kWeights[] = {38, 6, 6, 2, 6, 1, 6, 3, 3, 1, 2, 6};
-  return kCodes[rng_.weighted(kWeights)];
+  const std::string code = kCodes[rng_.weighted(kWeights)];
+  // An order to the former foster carers (E45, E46) is from a foster placement (rule 516).
+  if ((code == "E45" || code == "E46") && !place.empty() && place[0] != 'U') return "E41";
+  return code;
 }
 
 void Generator::care_records(ChildState& state, Date enters, Date leaves, bool adoption,
-                             Date placed_for_adoption) {
+                             Date placed_for_adoption, bool adopted_by_foster_carers) {
   domain::Child& looked_after = out_.children[state.index];
   // Whether a girl is a mother is asked of every girl looked after (SSDA903 rule 607); the
   // synthetic girls are not.
   if (state.sex == 'F') looked_after.is_mother = false;  // sex: an unborn child's is set at birth
   const domain::Child& child = looked_after;
   // Previous permanence, asked at the start of each period of care.
-  out_.previous_permanence.push_back({id("PP", permanence_counter_), la_.la_code, child.id,
-                                      rng_.chance(0.9) ? "Z1" : "P4", "", ""});
+  // An earlier order names its authority and date (rule 630): here this authority's, some
+  // years before, when the child was at least one.
+  if (rng_.chance(0.9) || enters.years_since(state.birth) < 2) {
+    out_.previous_permanence.push_back(
+        {id("PP", permanence_counter_), la_.la_code, child.id, "Z1", "", ""});
+  } else {
+    const Date order = state.birth.add_years(1).add_days(
+        static_cast<int32_t>(rng_.below(std::max(1, state.birth.add_years(1).days_until(enters)))));
+    out_.previous_permanence.push_back({id("PP", permanence_counter_), la_.la_code, child.id,
+                                        rng_.chance(0.5) ? "P2" : "P3", la_.la_code,
+                                        order.to_uk()});
+  }
   // Reviews: within 20 working days, then 3 months, then every 6 months.
   const Date last = std::min(leaves, end_);
   Date review = calendar_.add_working_days(enters, 15 + static_cast<int>(rng_.below(5)));
@@ -312,7 +338,12 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
   // OC2: at each 31 March after 12 months' continuous care.
   for (int year = enters.year(); year <= end_.year(); ++year) {
     const Date census = core::collection_year_end(year);
-    if (census < enters.add_years(1) || census > last || census < start_) continue;
+    // Still looked after on 31 March: a child who left that day was not (rules 185, 190).
+    // Twelve months: from 1 April to 31 March counts.
+    if (census < enters.add_years(1).add_days(-1) || census >= leaves || census > end_ ||
+        census < start_) {
+      continue;
+    }
     domain::LookedAfterOutcome outcome;
     outcome.id = id("HO", outcome_counter_);
     outcome.la_code = la_.la_code;
@@ -331,8 +362,10 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
     } else {
       outcome.sdq_reason = "SDQ1";
     }
-    outcome.convicted = age >= 10 && rng_.chance(0.03);
+    // Conviction is asked from 10 (rule 542), health promotion under 5 only (545, 546).
+    if (age >= 10) outcome.convicted = rng_.chance(0.03);
     outcome.health_check = rng_.chance(0.9);
+    if (age >= 5) outcome.health_check.reset();
     outcome.immunisations = rng_.chance(0.8);
     outcome.teeth_check = rng_.chance(0.75);
     outcome.health_assessment = rng_.chance(0.89);
@@ -352,24 +385,35 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
     record.child_id = child.id;
     record.decision_date = within(enters.add_days(enters.days_until(placed_for_adoption) / 2));
     record.matched_date = within(placed_for_adoption.add_days(-20));
-    record.placed_date = within(placed_for_adoption);
+    // DATE_PLACED is the date of the decision that the child should be placed for adoption,
+    // the same decision as AD1's DATE_INT (rule 523), before the placement order (554).
+    record.placed_date = record.decision_date;
     if (leaves <= end_) {
-      record.foster_care = rng_.chance(0.1);
+      // Adopted by the foster carers the child was placed with (A5), or not (A6): rule 335.
+      record.foster_care = adopted_by_foster_carers;
       record.number_of_adopters = rng_.chance(0.8) ? 2 : 1;
       record.sex_of_adopters =
           *record.number_of_adopters == 2 ? (rng_.chance(0.9) ? "MF" : "FF") : "F1";
-      // L0: a single adopter (L2, an unmarried couple, needs two: rule 519).
-      record.adopters_legal_status = *record.number_of_adopters == 2 ? "L11" : "L0";
+      // L0: a single adopter (L2, an unmarried couple, needs two: rule 519); a married couple
+      // is L11 of different sexes, L12 of the same (520, 524).
+      record.adopters_legal_status = *record.number_of_adopters == 1  ? "L0"
+                                     : record.sex_of_adopters == "MF" ? "L11"
+                                                                      : "L12";
     }
     if (record.decision_date) out_.adoptions.push_back(std::move(record));
   }
   // Care leavers: left care at 16 or over after 13 weeks since 14: OC3 around each birthday
   // from 17 to 21 that falls within a collection year simulated.
-  const int leaving_age = leaves.years_since(state.birth);
-  if (!adoption && leaves <= end_ && leaving_age >= 16 && enters.days_until(leaves) >= 91) {
+  // Not after a transfer to another authority (rule 1011) or a death (1000); and looked after
+  // after the 16th birthday, not just up to it (1001).
+  const bool leaver = state.left_care_reason != "E3" && state.left_care_reason != "E2";
+  if (!adoption && leaves <= end_ && leaves > state.birth.add_years(16) &&
+      enters.days_until(leaves) >= 91 && leaver) {
     for (int birthday = 17; birthday <= 21; ++birthday) {
       const Date on = state.birth.add_years(birthday);
-      if (on < start_ || on > end_ || on < leaves) continue;
+      // Information is asked about a birthday after care ended: on the birthday the child
+      // was still looked after (rules 1007, 1016).
+      if (on < start_ || on > end_ || on <= leaves) continue;
       const int year = on.month() >= 4 ? on.year() + 1 : on.year();
       // A second period of care that also ended after 16 does not report a year twice.
       if (year <= state.last_care_leaver_year) continue;
@@ -386,7 +430,11 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
         activity = kActivity[rng_.weighted(kActivityWeights)];
         static constexpr const char* kPlace[] = {"B", "C", "D", "E", "G", "H", "K", "R",
                                                  "S", "T", "U", "V", "W", "X", "Y", "Z"};
-        accommodation = std::string(kPlace[rng_.below(16)]) + (rng_.chance(0.9) ? "1" : "2");
+        std::string place = kPlace[rng_.below(16)];
+        // Not a foyer (T) under 18 (rule 347), nor with the former foster carers (Z) at 17
+        // (3001): semi-independent living (S) instead.
+        if ((place == "T" && birthday <= 18) || (place == "Z" && birthday == 17)) place = "S";
+        accommodation = place + (rng_.chance(0.9) ? "1" : "2");
       }
       out_.care_leaver_outcomes.push_back(
           {id("CL", leaver_counter_), la_.la_code, child.id, year, touch, activity, accommodation});

@@ -83,7 +83,32 @@ void Generator::simulate_referrals() {
       recent.push_back(child);
     }
   }
+  drop_care_leaver_years_in_care();
   finish_children();
+}
+
+// A care leaver who came back into care is not asked about a birthday spent in care (rules
+// 1007, 1016): the OC3 record of such a year, made when the earlier period ended, goes.
+void Generator::drop_care_leaver_years_in_care() {
+  std::unordered_map<std::string_view, std::vector<std::pair<Date, OptionalDate>>> care;
+  for (const auto& e : out_.episodes) care[e.child_id].emplace_back(e.start_date, e.end_date);
+  std::unordered_map<std::string_view, Date> births;
+  for (const auto& state : states_) births.emplace(out_.children[state.index].id, state.birth);
+  std::erase_if(out_.care_leaver_outcomes, [&](const domain::CareLeaverOutcome& o) {
+    const auto born = births.find(o.child_id);
+    const auto spells = care.find(o.child_id);
+    if (born == births.end() || spells == care.end()) return false;
+    const Date from = core::collection_year_start(o.collection_year);
+    const Date to = core::collection_year_end(o.collection_year);
+    for (int age = 17; age <= 21; ++age) {
+      const Date birthday = born->second.add_years(age);
+      if (birthday < from || birthday > to) continue;
+      for (const auto& [start, end] : spells->second) {
+        if (start <= birthday && (!end || *end >= birthday)) return true;
+      }
+    }
+    return false;
+  });
 }
 
 void Generator::already_in_care() {

@@ -166,9 +166,9 @@ TEST(Ssda903Export, TheHeaderHasCareLeaversTooAndSpeaksEachYearsCodes) {
   {
     AuthorityRecords looked_after = r;
     looked_after.episodes.push_back(episode("E2", "C2", d(2025, 7, 1), std::nullopt));
-    EXPECT_EQ(table(export_ssda903(looked_after, 2026), Ssda903Table::kHeader).rows.at(1),
-              (std::vector<std::string>{"C2", "F", "17/05/2012", "WBRI", "UN3", "1",
-                                        "02/01/2025"}));
+    EXPECT_EQ(
+        table(export_ssda903(looked_after, 2026), Ssda903Table::kHeader).rows.at(1),
+        (std::vector<std::string>{"C2", "F", "17/05/2012", "WBRI", "UN3", "1", "02/01/2025"}));
     // Short breaks alone (V3, V4): not asked either (rule 399).
     looked_after.episodes.back().legal_status = "V3";
     EXPECT_EQ(table(export_ssda903(looked_after, 2026), Ssda903Table::kHeader).rows.at(1).at(5),

@@ -477,7 +477,10 @@ std::vector<std::string> ends_before_starts(const Dataset& d) {
   }
   for (const auto& a : d.adoptions) {
     if (a.decision_date) check("adoption (match)", a.id, *a.decision_date, a.matched_date);
-    if (a.matched_date) check("adoption (placed)", a.id, *a.matched_date, a.placed_date);
+    // DATE_PLACED is the decision that the child should be placed (DATE_INT), not the placement.
+    if (a.placed_date != a.decision_date) {
+      problems.push_back(fmt::format("adoption {}: DATE_PLACED is not DATE_INT", a.id));
+    }
   }
   return problems;
 }

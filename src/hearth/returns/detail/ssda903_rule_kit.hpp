@@ -250,6 +250,8 @@ inline void placed_too_young(const Ssda903Context& c, Out& out, std::string_view
 std::vector<Ssda903Rule> ssda903_placement_rules();
 std::vector<Ssda903Rule> ssda903_history_rules();        // ssda903_rules_history.cpp
 std::vector<Ssda903Rule> ssda903_episode_rules();        // ssda903_rules_episodes.cpp
+std::vector<Ssda903Rule> ssda903_outcome_rules();        // ssda903_rules_outcomes.cpp
+std::vector<Ssda903Rule> ssda903_adoption_rules();       // ssda903_rules_adoption.cpp
 std::vector<Ssda903Rule> ssda903_missing_rules();        // ssda903_rules_missing.cpp
 std::vector<Ssda903Rule> ssda903_social_worker_rules();  // ssda903_rules_social_workers.cpp
 

@@ -149,13 +149,15 @@ class Generator {
 
   void close_placement(Date on, const std::string& reason);
 
-  std::string leaving_reason(ChildState& state, Date on, bool adoption);
+  // `place`: the placement the child leaves care from.
+  std::string leaving_reason(ChildState& state, Date on, bool adoption, std::string_view place);
 
   void care_records(ChildState& state, Date enters, Date leaves, bool adoption,
-                    Date placed_for_adoption);
+                    Date placed_for_adoption, bool adopted_by_foster_carers);
 
   // ------------------------------------------------------------------ changes over time
   void finish_children();
+  void drop_care_leaver_years_in_care();
 
   // ------------------------------------------------------------------ case_notes.cpp
   // What the allocated workers wrote: the referral discussion, visits, supervision.

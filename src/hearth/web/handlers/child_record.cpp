@@ -324,11 +324,14 @@ json episodes_view(const store::ChildRecord& r, const OpenedRecordView& names) {
   section("missing", "Missing or away from placement", {"From", "Type", "Returned"}, rows);
   rows = json::array();
   for (const auto& a : r.adoptions) {
+    // The decision that the child should be placed for adoption (AD1's DATE_INT, the same as
+    // PlacedAdoption's DATE_PLACED), matching, and a decision that the child no longer should.
     rows.push_back(
-        cells({date_or(a.decision_date, "Not recorded"), date_or(a.matched_date, "Not yet"),
-               date_or(a.placed_date, "Not yet"), date_or(a.placed_ceased_date, "")}));
+        cells({date_or(a.decision_date ? a.decision_date : a.placed_date, "Not recorded"),
+               date_or(a.matched_date, "Not yet"), date_or(a.placed_ceased_date, "")}));
   }
-  section("adoption", "Adoption", {"Decision", "Matched", "Placed", "Placement ended"}, rows);
+  section("adoption", "Adoption",
+          {"Decided to place for adoption", "Matched with adopters", "Decision reversed"}, rows);
   rows = json::array();
   for (const auto& c : r.care_leaver_outcomes) {
     rows.push_back(cells({domain::collection_year_label(c.collection_year),
@@ -343,8 +346,8 @@ json episodes_view(const store::ChildRecord& r, const OpenedRecordView& names) {
                           format_date_short(w.start_date), date_or(w.end_date, "Current"),
                           label(codes::social_worker_change_reason(), w.change_reason)}));
   }
-  section("social-workers", "Social workers", {"Social worker", "From", "To", "Why the worker changed"},
-          rows);
+  section("social-workers", "Social workers",
+          {"Social worker", "From", "To", "Why the worker changed"}, rows);
   return sections;
 }
 
