@@ -635,7 +635,9 @@ const CodeSet& social_worker_change_reason() {
       "codes from REFERENCE.md section 5 and [LIIA] SSDA903_schema_2024.yml; labels unconfirmed",
       {
           {"MANAGE", "Management decision (label unconfirmed)"},
-          {"FCONTA", "Social worker's fixed-term contract ended (label unconfirmed)"},
+          // SW10bSTG2's message: "a new social worker episode has started with a reason of
+          // first contact".
+          {"FCONTA", "First contact: the child's first social worker"},
           {"LEFTRL", "Social worker left the role (label unconfirmed)"},
           {"ORGRST", "Organisational restructure (label unconfirmed)"},
           {"TSPROC", "Transfer between teams as part of a standard process (label unconfirmed)"},

@@ -414,8 +414,8 @@ struct SocialWorkerEpisode {
   std::string sw_id;       // SW_ID
   Date start_date;         // SW_DECOM
   OptionalDate end_date;   // SW_DEC
-  // SW_REASON: why the child's social worker changed to this one (blank for the child's first),
-  // as the DfE's rules SW13STG1 and SW15STG2 read it.
+  // SW_REASON: why the child's social worker changed to this one (FCONTA, first contact, for
+  // the child's first), as the DfE's rules SW03STG1, SW13STG1 and SW10bSTG2 read it.
   std::string change_reason;
   bool operator==(const SocialWorkerEpisode&) const = default;
 };

@@ -349,15 +349,18 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
           if (found == child_by_id.end()) continue;
           const domain::Child& c = *found->second;
           if (!c.uasc && !c.uasc_ceased) continue;
+          // A status that ended before the year is not this year's (205A, 205B).
+          if (c.uasc_ceased && *c.uasc_ceased < y.start) continue;
           // DUC is the date the status ceased or, while it lasts, the date it will: the 18th
-          // birthday (the DfE's rules 205B and 304 read it so). For a child who left care in
-          // the year before 18, the return's UASC status ends with the care (205A: next
-          // year's return has no UASC row for the child).
+          // birthday (the DfE's rules 205B and 304 read it so), as it stood on 31 March. For a
+          // child who left care in the year before 18, the return's UASC status ends with the
+          // care (205A: next year's return has no UASC row for the child).
           OptionalDate ceased = c.uasc_ceased;
-          if ((!ceased || *ceased > y.end) && c.date_of_birth) {
-            ceased = c.date_of_birth->add_years(18);
+          if (!ceased || *ceased > y.end) {
+            ceased = std::nullopt;
+            if (c.date_of_birth) ceased = c.date_of_birth->add_years(18);
             if (auto left = left_care.find(c.id);
-                left != left_care.end() && left->second < *ceased) {
+                ceased && left != left_care.end() && left->second < *ceased) {
               ceased = left->second;
             }
           }
@@ -466,9 +469,12 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
         break;
       }
       case Ssda903Table::kSwEpisodes: {
+        // The social worker reporting period: the collection year in 2023-24, and from 2024-25
+        // the year before it too (rules SW06, SW07, SW12).
+        const Year reporting{year >= 2025 ? y.start.add_years(-1) : y.start, y.end};
         std::vector<const domain::SocialWorkerEpisode*> sw;
         for (const auto& s : records.social_worker_episodes) {
-          if (looked_after.contains(s.child_id) && y.open_in(s.start_date, s.end_date)) {
+          if (looked_after.contains(s.child_id) && reporting.open_in(s.start_date, s.end_date)) {
             sw.push_back(&s);
           }
         }

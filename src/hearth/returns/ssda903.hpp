@@ -71,11 +71,17 @@ core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths
 // - Episodes: every episode open on any day of the year;
 // - Header: every child with such an episode, or with a care leaver (OC3) record for the year;
 // - Reviews, Missing, SWEpisodes: those children's reviews and missing episodes in the year,
-//   and social worker episodes open on any day of it;
-// - UASC: those children who were unaccompanied asylum-seeking children in the year or before;
+//   and social worker episodes open on any day of the social worker reporting period (from
+//   2024-25 it begins a year before the collection year); SW_REASON is on the episode the
+//   change of worker began;
+// - UASC: the looked-after children who were unaccompanied asylum-seeking children in the year,
+//   with DUC the day the status ceased or, while it lasts, the 18th birthday (the day care ended,
+//   for a child who left care in the year before 18): so a blank DUC read from another system
+//   is written back as the 18th birthday;
+// - MOTHER, MC_DOB: asked of girls looked after in the year other than on short breaks only;
 // - OC2, OC3: the outcome records of the year;
 // - AD1: children adopted in the year (an episode ending E11 or E12); PlacedAdoption: children
-//   whose placement for adoption was open on any day of the year; PrevPerm: children who
+//   whose decision to be placed for adoption was open on any day of the year; PrevPerm: children who
 //   started to be looked after in the year, with what permanence they had before (one row a
 //   child: the last recorded). AD1 too is one row a child.
 std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year);

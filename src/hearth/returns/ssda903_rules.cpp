@@ -106,8 +106,20 @@ void r174(const Ssda903Context& c, Out& o) {
     if (sex(r) == "M" && !mc_dob(r).empty()) fail(c, o, T::kHeader, r);
   }
 }
-void r178(const Ssda903Context& c, Out& o) {
+void r178_before_2026(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "PLACE_PROVIDER", codes::placement_provider(), false);
+}
+// From 2025-26 as the DfE states it: a valid code, and none at all for placements T0-T3 and
+// Z11-Z14 (which 213 also fails, with T4).
+void r178(const Ssda903Context& c, Out& o) {
+  const CsvTable& t = c.table(T::kEpisodes);
+  const Column place(t, "PLACE"), provider(t, "PLACE_PROVIDER");
+  const int year = c.files.year;
+  each_row(c, o, T::kEpisodes, [&](size_t r) {
+    const auto v = provider(r);
+    return !v.empty() && (!codes::placement_provider().valid_in(v, year) ||
+                          in(place(r), {"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"}));
+  });
 }
 void r301(const Ssda903Context& c, Out& o) {
   date_after(c, o, T::kHeader, "DOB", c.end);
@@ -324,6 +336,8 @@ void r631(const Ssda903Context& c, Out& o) {
 void r1009(const Ssda903Context& c, Out& o) {
   code_in(c, o, T::kEpisodes, "REASON_PLACE_CHANGE", codes::reason_place_change(), false);
 }
+// The validator's 2025-26 code fails an episode of under 3 days (and one ending before it
+// began, SW18STG2's); Hearth keeps the message's less than 24 hours: the same day.
 void sw09(const Ssda903Context& c, Out& o) {
   same_day(c, o, T::kSwEpisodes, "SW_DECOM", "SW_DEC");
 }
@@ -514,6 +528,13 @@ const std::vector<Ssda903Rule>& rules() {
          {"PLACE_PROVIDER"},
          {T::kEpisodes},
          kAny,
+         2025,
+         r178_before_2026},
+        {"178",
+         "Placement provider code is not a valid code.",
+         {"PLACE_PROVIDER"},
+         {T::kEpisodes},
+         2026,
          kOpen,
          r178},
         {"301",

@@ -170,10 +170,11 @@ void r205d(const Ssda903Context& c, Out& o) {
     return header.contains(id) && last_header.contains(id) && !last_uasc.contains(id);
   });
 }
-// A mother last year (1) who is not this year, while looked after this year.
+// A mother last year (1) who is not this year, while looked after this year other than on short
+// breaks only (whose motherhood is not asked: 399).
 void r207(const Ssda903Context& c, Out& o) {
   const auto before = by_child(c.previous(T::kHeader), "MOTHER");
-  const auto looked_after = children(c.table(T::kEpisodes));
+  const auto looked_after = beyond_short_breaks(c);
   const CsvTable& h = c.table(T::kHeader);
   const Column child(h, "CHILD"), mother(h, "MOTHER");
   each_row(c, o, T::kHeader, [&](size_t r) {
@@ -278,13 +279,34 @@ void r442(const Ssda903Context& c, Out& o) {
   each_row(c, o, T::kHeader,
            [&](size_t r) { return upn(r).empty() && looked_after.contains(child(r)); });
 }
+// Every row of a UPN that more than one child has (the unknown codes UN1-UN5 may repeat).
+void r444(const Ssda903Context& c, Out& o) {
+  const Column upn(c.table(T::kHeader), "UPN");
+  auto counted = [](std::string_view u) {
+    return !u.empty() && !in(u, {"UN1", "UN2", "UN3", "UN4", "UN5"});
+  };
+  std::unordered_map<std::string_view, int> children_with;
+  for (size_t r = 0; r < c.table(T::kHeader).rows.size(); ++r) {
+    if (counted(upn(r))) ++children_with[upn(r)];
+  }
+  each_row(c, o, T::kHeader,
+           [&](size_t r) { return counted(upn(r)) && children_with.at(upn(r)) > 1; });
+}
 // Last year's MC_DOB given and this year's another date (or blank); the validator compares the
-// text, Hearth the dates where both are dates.
+// text, Hearth the dates where both are dates. A girl whose motherhood is not asked this year
+// (not looked after, or on short breaks only: 628, 399) gives a blank one, which is no
+// contradiction.
 void r624(const Ssda903Context& c, Out& o) {
-  disagrees_with_last_year(c, o, "MC_DOB", [](std::string_view now, std::string_view before) {
-    if (before.empty()) return true;
-    auto a = uk_date(now), b = uk_date(before);
-    return a && b ? *a == *b : now == before;
+  const auto asked = beyond_short_breaks(c);
+  const auto before = by_child(c.previous(T::kHeader), "MC_DOB");
+  const CsvTable& h = c.table(T::kHeader);
+  const Column child(h, "CHILD"), value(h, "MC_DOB");
+  each_row(c, o, T::kHeader, [&](size_t r) {
+    auto found = before.find(child(r));
+    if (found == before.end() || found->second.empty()) return false;
+    if (value(r).empty() && !asked.contains(child(r))) return false;
+    auto a = uk_date(value(r)), b = uk_date(found->second);
+    return a && b ? *a != *b : value(r) != found->second;
   });
 }
 // As the DfE words it: after 31 March for every child, and after the DEC of the child's latest
@@ -550,6 +572,7 @@ std::vector<Ssda903Rule> ssda903_history_rules() {
        kAny,
        kOpen,
        r442},
+      {"444", "Duplicate UPN has been reported", {"UPN"}, {T::kHeader}, 2026, kOpen, r444},
       {"624",
        "Date of birth of the first child contradicts the date of birth of the first child "
        "previously recorded.",

@@ -301,6 +301,20 @@ void r347(const Ssda903Context& c, Out& out) {
   });
 }
 
+// Last year's return gave the care leaver as having died (IN_TOUCH DIED), this year's does not.
+void r348(const Ssda903Context& c, Out& out) {
+  const CsvTable& last = c.previous(T::kOc3);
+  const Column leaver(last, "CHILD"), in_touch_then(last, "IN_TOUCH");
+  std::set<std::string_view> died;
+  for (size_t r = 0; r < last.rows.size(); ++r) {
+    if (in_touch_then(r) == "DIED") died.insert(leaver(r));
+  }
+  const CsvTable& t = c.table(T::kOc3);
+  const Column child(t, "CHILD"), in_touch(t, "IN_TOUCH");
+  each_row(c, out, T::kOc3,
+           [&](size_t r) { return died.contains(child(r)) && in_touch(r) != "DIED"; });
+}
+
 // Under 17 at the end of the year, as the DfE codes it (a care leaver past 21 is not judged).
 void r391(const Ssda903Context& c, Out& out) {
   const Column dob(c.table(T::kOc3), "DOB");
@@ -720,6 +734,15 @@ std::vector<Ssda903Rule> ssda903_outcome_rules() {
        2024,
        kOpen,
        r347},
+      // Last year's OC3 (previous/).
+      {"348",
+       "Care leaver has previously been reported as having died. ",
+       {"IN_TOUCH"},
+       {T::kOc3},
+       2026,
+       kOpen,
+       r348,
+       {T::kOc3}},
       {"391",
        "Young person was not 17, 18, 19, 20 or 21 during the current collection year. ",
        {"ACCOM", "ACTIV", "DOB", "IN_TOUCH"},

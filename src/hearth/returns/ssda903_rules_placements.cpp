@@ -156,6 +156,25 @@ bool needs_no_urn(std::string_view place, int year) {
   return in(place, {"H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"});
 }
 
+// 234: a reason of custody on the episode before one that began before the child's 10th birthday,
+// as the DfE states it; the validator's code takes the age at the start of the episode giving the
+// reason, not at the change.
+void custody_under_ten(const Ssda903Context& c, Out& out) {
+  const auto births = header_births(c);
+  const Column reason(c.table(T::kEpisodes), "REASON_PLACE_CHANGE");
+  for (const auto& [child, rows] : episodes_by_child(c)) {
+    auto birth = births.find(child);
+    if (birth == births.end()) continue;
+    const Date tenth = birth->second.add_years(10);
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const size_t before = rows[i - 1].second;
+      if (reason(before) == "CUSTOD" && rows[i].first < tenth) {
+        fail(c, out, T::kEpisodes, before);
+      }
+    }
+  }
+}
+
 // 218: an episode open at some point in the year in a placement that needs a URN, without one.
 // The validator excuses placements outside England by the placement's LA, which it derives
 // from the postcode through the ONS directory; Hearth's Episodes have no PL_LA, so a placement
@@ -274,6 +293,27 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
        2026,
        kOpen,
        temporary_with_reason},
+      // The validator's code reads a column the Episodes do not have (DATE_EPISODE_CEASED); the
+      // rule is on DEC.
+      {"233",
+       "Reason for placement change is not required when the episode has not ceased.",
+       {"REASON_PLACE_CHANGE"},
+       {T::kEpisodes},
+       2026,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column dec(t, "DEC"), reason(t, "REASON_PLACE_CHANGE");
+         each_row(c, out, T::kEpisodes,
+                  [&](size_t r) { return dec(r).empty() && !reason(r).empty(); });
+       }},
+      {"234",
+       "A child aged under 10 can not change placement due to being admitted to custody",
+       {"REASON_PLACE_CHANGE"},
+       {T::kEpisodes, T::kHeader},
+       2026,
+       kOpen,
+       custody_under_ten},
       {"359",
        "Child being looked after following 18th birthday must be accommodated under section 20(5) "
        "of the Children Act 1989 in a community home.",
@@ -835,6 +875,22 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const Column place(t, "PLACE"), urn(t, "URN");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
            return needs_no_urn(place(r), c.files.year) && !urn(r).empty() && urn(r) != "XXXXXXX";
+         });
+       }},
+      // Placements outside England: with no PL_LA, Hearth's 218 takes XXXXXXX as their URN, which
+      // this rule then allows only for these placements.
+      {"242",
+       "URN = 'XXXXXXX' can only be used for regional adoption agencies",
+       {"URN"},
+       {T::kEpisodes},
+       2026,
+       kOpen,
+       [](const Ssda903Context& c, Out& out) {
+         const CsvTable& t = c.table(T::kEpisodes);
+         const Column place(t, "PLACE"), urn(t, "URN");
+         each_row(c, out, T::kEpisodes, [&](size_t r) {
+           return urn(r) == "XXXXXXX" && !in(place(r), {"A3", "A4", "A5", "A6", "U1", "U2", "U3",
+                                                        "U4", "U5", "U6"});
          });
        }},
       {"392b",

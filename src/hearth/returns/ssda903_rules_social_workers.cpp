@@ -13,6 +13,9 @@
 // entries taken out, nothing, as it must once 2024-25 has deleted them). So those rules run to
 // 2024-25 and not in 2025-26.
 //
+// 2025-26 adds SW10aSTG2, SW10bSTG2 and SW17-SW19STG2 (lac2025_26; no rule list of that year
+// is published in the validator's repository, so their messages are its rule definitions').
+//
 // The social worker reporting period begins with the collection year in 2023-24, and from 2024-25
 // a year before it (1 April 2024 for 2025-26).
 #include <iterator>
@@ -114,6 +117,9 @@ void sw13(const Ssda903Context& c, Out& out) {
     }
     if (!first && first_this_year != rows.end()) first = first_this_year->second;
     if (first) may_be_blank.insert(*first);
+    // Nor the child's first episode in the return, which changed from no one (the reporting
+    // period reaches back a year before the collection year from 2024-25).
+    may_be_blank.insert(rows.front().second);
   }
   const int year = c.files.year;
   each_row(c, out, T::kSwEpisodes, [&](size_t r) {
@@ -130,13 +136,24 @@ void differs_from_last_year(const Ssda903Context& c, Out& out, std::string_view 
   const Column last_value(last, column), last_end(last, "SW_DEC");
   const auto last_episodes = sw_episodes_by_child(last);
   const CsvTable& now = c.table(T::kSwEpisodes);
-  const Column value(now, column);
+  const Column value(now, column), now_end(now, "SW_DEC");
   for (const auto& [child, rows] : sw_episodes_by_child(now)) {
     auto found = last_episodes.find(child);
     if (found == last_episodes.end()) continue;
     const auto& [last_start, latest] = found->second.back();
     if (!last_end(latest).empty()) continue;  // closed last year: nothing to carry on
-    const auto& [start, first] = rows.front();
+    // This year's episode open on 1 April, else its first begun in the year: the reporting
+    // period may reach back before the year, so the earliest row need not be the carried one.
+    auto carried = std::find_if(rows.begin(), rows.end(), [&](const auto& e) {
+      auto ended = uk_date(now_end(e.second));
+      return e.first <= c.start && (!ended || *ended >= c.start);
+    });
+    if (carried == rows.end()) {
+      carried =
+          std::find_if(rows.begin(), rows.end(), [&](const auto& e) { return e.first >= c.start; });
+    }
+    if (carried == rows.end()) continue;
+    const auto& [start, first] = *carried;
     const bool same =
         column == "SW_DECOM" ? start == last_start : value(first) == last_value(latest);
     if (!same) fail(c, out, T::kSwEpisodes, first);
@@ -225,16 +242,75 @@ void sw12(const Ssda903Context& c, Out& out) {
 void sw13_before_2025(const Ssda903Context& c, Out& out) {
   code_in(c, out, T::kSwEpisodes, "SW_REASON", codes::social_worker_change_reason(), true);
 }
-// An episode begun before the reporting period may have no reason; one whose start is not a
-// date is SW04's.
+// An episode begun before the reporting period may have no reason, nor the child's first in the
+// return (a change from no one, as SW13STG1 has it); one whose start is not a date is SW04's.
 void sw15(const Ssda903Context& c, Out& out) {
   const Date from = reporting_period_start(c);
   const CsvTable& t = c.table(T::kSwEpisodes);
+  std::set<size_t> firsts;
+  for (const auto& [child, rows] : sw_episodes_by_child(t)) firsts.insert(rows.front().second);
   const Column reason(t, "SW_REASON"), decom(t, "SW_DECOM");
   each_row(c, out, T::kSwEpisodes, [&](size_t r) {
     auto began = uk_date(decom(r));
-    return reason(r).empty() && began && *began >= from;
+    return reason(r).empty() && began && *began >= from && !firsts.contains(r);
   });
+}
+
+// An episode not begun for a first contact starts more than 7 days either side of the day the
+// one before it ended. When the one before has no end date (SW108STG2's failure) there is no day
+// to compare with: the validator's code fails it, Hearth does not.
+void sw10a(const Ssda903Context& c, Out& out) {
+  const CsvTable& t = c.table(T::kSwEpisodes);
+  const Column reason(t, "SW_REASON"), dec(t, "SW_DEC");
+  for (const auto& [child, rows] : sw_episodes_by_child(t)) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const auto& [start, row] = rows[i];
+      auto previous_end = uk_date(dec(rows[i - 1].second));
+      if (reason(row) == "FCONTA" || !previous_end) continue;
+      const int gap = previous_end->days_until(start);
+      if (gap > 7 || gap < -7) fail(c, out, T::kSwEpisodes, row);
+    }
+  }
+}
+// The validator's code (and the DfE's condition) also fails a first contact on the day the one
+// before ended; the message says before it ended, which Hearth follows.
+void sw10b(const Ssda903Context& c, Out& out) {
+  const CsvTable& t = c.table(T::kSwEpisodes);
+  const Column reason(t, "SW_REASON"), dec(t, "SW_DEC");
+  for (const auto& [child, rows] : sw_episodes_by_child(t)) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const auto& [start, row] = rows[i];
+      auto previous_end = uk_date(dec(rows[i - 1].second));
+      if (reason(row) == "FCONTA" && previous_end && start < *previous_end) {
+        fail(c, out, T::kSwEpisodes, row);
+      }
+    }
+  }
+}
+// The child's last episode has ended by 31 March. An end date after it leaves the episode open on
+// the day (SW07STG2 reports the date), and one that is not a date is SW05STG1's; the validator's
+// code fails any end date.
+void sw17(const Ssda903Context& c, Out& out) {
+  const CsvTable& t = c.table(T::kSwEpisodes);
+  const Column dec(t, "SW_DEC");
+  for (const auto& [child, rows] : sw_episodes_by_child(t)) {
+    const size_t last = rows.back().second;
+    auto ended = uk_date(dec(last));
+    if (ended && *ended <= c.end) fail(c, out, T::kSwEpisodes, last);
+  }
+}
+// Strictly before, as the message says: the validator's code (SW_DEC must be after SW_DECOM) also
+// fails an episode ending the day it began, which is SW09STG2's.
+void sw18(const Ssda903Context& c, Out& out) {
+  ends_before_start(c, out, T::kSwEpisodes, "SW_DECOM", "SW_DEC");
+}
+// The second and later episodes of a child to start on one day.
+void sw19(const Ssda903Context& c, Out& out) {
+  for (const auto& [child, rows] : sw_episodes_by_child(c.table(T::kSwEpisodes))) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      if (rows[i].first == rows[i - 1].first) fail(c, out, T::kSwEpisodes, rows[i].second);
+    }
+  }
 }
 
 }  // namespace
@@ -385,6 +461,43 @@ std::vector<Ssda903Rule> ssda903_social_worker_rules() {
        2025,
        [](const Ssda903Context& c, Out& out) { differs_from_last_year(c, out, "SW_REASON"); },
        {T::kSwEpisodes}},
+      {"SW10aSTG2",
+       "A new social worker episode has started and it is not within +/- 7 days of a previous "
+       "episode.",
+       {"SW_DECOM"},
+       {T::kSwEpisodes},
+       2026,
+       kOpen,
+       sw10a},
+      {"SW10bSTG2",
+       "A new social worker episode has started with a reason of first contact before the "
+       "previous episode has ended.",
+       {"SW_DECOM", "SW_REASON"},
+       {T::kSwEpisodes},
+       2026,
+       kOpen,
+       sw10b},
+      {"SW17STG2",
+       "There is no social worker episode open at 31 March",
+       {"SW_DEC"},
+       {T::kSwEpisodes},
+       2026,
+       kOpen,
+       sw17},
+      {"SW18STG2",
+       "The end date of the social worker episode is before the start date",
+       {"SW_DEC", "SW_DECOM"},
+       {T::kSwEpisodes},
+       2026,
+       kOpen,
+       sw18},
+      {"SW19STG2",
+       "There are 2 social worker episodes for the child starting on the same date.",
+       {"SW_DEC", "SW_DECOM"},
+       {T::kSwEpisodes},
+       2026,
+       kOpen,
+       sw19},
   };
 }
 

@@ -412,7 +412,7 @@ OptionalDate Generator::protection_plan(ChildState& state, const std::string& re
 
 void Generator::change_worker(ChildState& state, Date on, const char* purpose) {
   domain::Child& child = out_.children[state.index];
-  std::string change_reason;  // blank for the child's first social worker
+  std::string change_reason = "FCONTA";  // first contact: the child's first social worker
   if (state.social_worker_episode != SIZE_MAX) {
     auto& current = out_.social_worker_episodes[state.social_worker_episode];
     // Passed on the day it began (a referral moved to another team): one episode, the later

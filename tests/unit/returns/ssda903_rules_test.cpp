@@ -80,6 +80,7 @@ Ssda903Files valid_return(int year = 2026) {
                            "ZZ1 1AA", "ZZ1 4DD", "SC234567"}});
   f.previous[T::kUasc] = make(T::kUasc, {});
   f.previous[T::kPlacedAdoption] = make(T::kPlacedAdoption, {});
+  f.previous[T::kOc3] = make(T::kOc3, {});
   f.previous[T::kMissing] =
       make(T::kMissing, {{"C1", dob, "M", on("10/01/", 2025), on("12/01/", 2025)}});
   return f;
@@ -192,7 +193,7 @@ const std::vector<Case>& cases() {
        [](auto& f) {
          cell(f, T::kEpisodes, 0, "DEC") = "";
          cell(f, T::kEpisodes, 0, "REC") = "";
-       }, 2026, {"433"}},
+       }, 2026, {"233", "433"}},
       {"143", [](auto& f) { cell(f, T::kEpisodes, 1, "RNE") = "Q"; }},
       {"144", [](auto& f) { cell(f, T::kEpisodes, 1, "LS") = "C9"; }, 2026, {"435"}},
       {"145", [](auto& f) { cell(f, T::kEpisodes, 1, "CIN") = "N9"; }, 2026, {"504"}},
@@ -291,7 +292,7 @@ const std::vector<Case>& cases() {
       {"511", [](auto& f) { cell(f, T::kAd1, 0, "SEX_ADOPTR") = "M1"; }, 2026, {"520"}},
       {"522", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "DATE_PLACED_CEASED") = "01/06/2025"; }, 2026, {"119"}},
       {"631", [](auto& f) { cell(f, T::kPrevPerm, 0, "PREV_PERM") = ""; }, 2026, {"630"}},
-      {"1009", [](auto& f) { cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "XYZ"; }},
+      {"1009", [](auto& f) { cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "XYZ"; }, 2026, {"233"}},
       // Against last year's return: C1's January episode left open at the year's end.
       {"503A",
        [](auto& f) {
@@ -347,8 +348,7 @@ const std::vector<Case>& cases() {
          cell(f, T::kEpisodes, 1, "DECOM") = "";
          cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "CARPL";
          cell(f, T::kEpisodes, 0, "REASON_PLACE_CHANGE") = "";
-       },
-       2026, {"141"}},
+       }, 2026, {"141", "233"}},
       {"359", [](auto& f) { set_dob(f, "C1", "01/01/2007"); }, 2026, {"352"}},
       {"371", [](auto& f) { set_place(f, 0, "K3"); }},
       {"371", [](auto& f) { set_place(f, 0, "H5"); }, 2024},
@@ -393,7 +393,7 @@ const std::vector<Case>& cases() {
        [](auto& f) {
          cell(f, T::kEpisodes, 1, "PLACE") = "Z12";
          cell(f, T::kEpisodes, 1, "URN") = "";
-       }},
+       }, 2026, {"178"}},
       // After an episode with a reason for the change: 226 too.
       {"213", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE") = "T1"; }, 2025, {"222", "226"}},
       // The placement's postcode is there: 398 (distance completed under V3/V4) too.
@@ -444,15 +444,14 @@ const std::vector<Case>& cases() {
        }, 2026, {"630"}},
       {"635", [](auto& f) { cell(f, T::kPrevPerm, 0, "LA_PERM") = "202"; }},
       // Then it ends before 31 March with none after it: SW11 too.
-      {"SW09STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/06/2025"; }, 2026,
-       {"SW11STG2"}},
+      {"SW09STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/06/2025"; }, 2026, {"SW11STG2", "SW17STG2"}},
       {"SW10STG2",
        [](auto& f) {
          cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/09/2025";
          twice(f, T::kSwEpisodes, 0);
          cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/08/2025";
          cell(f, T::kSwEpisodes, 1, "SW_DEC") = "";
-       }, 2026, {}},
+       }, 2026, {"SW10bSTG2"}},
       {"INT01", [](auto& f) { cell(f, T::kAd1, 0, "CHILD") = "C9"; }, 2026, {"601", "602"}},
       {"INT02", [](auto& f) { cell(f, T::kPlacedAdoption, 0, "CHILD") = "C9"; }},
       {"INT04", [](auto& f) { cell(f, T::kMissing, 0, "CHILD") = "C9"; }},
@@ -474,12 +473,7 @@ const std::vector<Case>& cases() {
              make(T::kUasc, {{"C2", "F", "02/09/2006", ""}, {"C2", "F", "02/09/2006", ""}});
        }, 2026, {"1014", "205D"}},
       {"INT03", [](auto& f) { cell(f, T::kEpisodes, 1, "CHILD") = "C9"; }, 2026, {"357", "388"}},
-      {"INT32",
-       [](auto& f) {
-         auto& header = f.current.at(T::kHeader);
-         header.rows.push_back(header.rows[0]);
-         header.lines.push_back(4);
-       }},
+      {"INT32", [](auto& f) { twice(f, T::kHeader, 0); }, 2026, {"444"}},
       // A wrong check letter (U is right), a code that is no UN1-UN5, too short.
       {"168",
        [](auto& f) {
@@ -729,13 +723,13 @@ const std::vector<Case>& cases() {
          cell(f, T::kEpisodes, 0, "PLACE") = "T1";
          cell(f, T::kEpisodes, 0, "DEC") = "14/07/2025";  // 43 days
          cell(f, T::kEpisodes, 1, "DECOM") = "14/07/2025";
-       }, 2026, {"213", "222", "226", "380"}},
+       }, 2026, {"178", "213", "222", "226", "380"}},
       {"376",
        [](auto& f) {
          cell(f, T::kEpisodes, 0, "PLACE") = "T3";
          cell(f, T::kEpisodes, 0, "DEC") = "23/06/2025";  // 22 days
          cell(f, T::kEpisodes, 1, "DECOM") = "23/06/2025";
-       }, 2026, {"213", "222", "226", "380"}},
+       }, 2026, {"178", "213", "222", "226", "380"}},
       // Three two-day T3 placements within four months, each back to the usual placement.
       {"377",
        [](auto& f) {
@@ -767,14 +761,14 @@ const std::vector<Case>& cases() {
          cell(f, T::kEpisodes, 1, "PLACE") = "T0";
          cell(f, T::kEpisodes, 1, "DEC") = "01/11/2025";
          cell(f, T::kEpisodes, 1, "REC") = "E13";
-       }, 2026, {"213", "222"}},
+       }, 2026, {"178", "213", "222"}},
       {"382",
        [](auto& f) {
          cell(f, T::kEpisodes, 0, "REASON_PLACE_CHANGE") = "";
          cell(f, T::kEpisodes, 1, "LS") = "V4";
          cell(f, T::kEpisodes, 1, "PLACE") = "T0";
          cell(f, T::kEpisodes, 1, "RNE") = "B";
-       }, 2026, {"213", "214", "222", "398"}},
+       }, 2026, {"178", "213", "214", "222", "398"}},
       // From the U4 placement to four days of T3, then to U5 (not back to U4): from 2025-26 the
       // episode after the temporary one fails, until 2024-25 the temporary one.
       {"383",
@@ -970,16 +964,14 @@ const std::vector<Case>& cases() {
       // From 2025-26 the two letters alone are not an ID.
       {"SW02STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_ID") = "SW"; }},
       {"SW02STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_ID") = "sw1234567"; }, 2025},
-      {"SW03STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_REASON") = ""; }, 2025,
-       {"SW15STG2"}},
+      {"SW03STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_REASON") = ""; }, 2025, {}},
       {"SW04STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DECOM") = "2025-06-01"; }},
       {"SW05STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/13/2025"; }},
       // Also: C1's social worker episodes then begin after C1's care did.
       {"SW06STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DECOM") = "01/04/2026"; }, 2026,
        {"SW12STG2"}},
       // Before the reporting period (1 April 2024), and with no episode after it.
-      {"SW07STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/03/2024"; }, 2026,
-       {"SW11STG2"}},
+      {"SW07STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/03/2024"; }, 2026, {"SW11STG2", "SW17STG2", "SW18STG2"}},
       {"SW07STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/04/2026"; }},
       // In 2023-24 the reporting period is the collection year (from 1 April 2023).
       {"SW07STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/03/2023"; }, 2024,
@@ -989,7 +981,7 @@ const std::vector<Case>& cases() {
          twice(f, T::kSwEpisodes, 0);
          cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/09/2025";
        }, 2026, {}},
-      {"SW11STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/09/2025"; }},
+      {"SW11STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/09/2025"; }, 2026, {"SW17STG2"}},
       // C1 has been looked after since 1 June, the social worker episodes only from 2 June.
       {"SW12STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DECOM") = "02/06/2025"; }},
       {"SW13STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_REASON") = "LAZY"; }},
@@ -1008,8 +1000,16 @@ const std::vector<Case>& cases() {
          cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/09/2024";
        },
        2025, {"SW108STG2"}},
-      {"SW15STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_REASON") = ""; }, 2025,
-       {"SW03STG1"}},
+      // A change of worker in the year with no reason (the child's first episode needs none).
+      {"SW15STG2",
+       [](auto& f) {
+         twice(f, T::kSwEpisodes, 0);
+         cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/09/2024";
+         cell(f, T::kSwEpisodes, 1, "SW_ID") = "SW2345678";
+         cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/09/2024";
+         cell(f, T::kSwEpisodes, 1, "SW_REASON") = "";
+       },
+       2025, {"SW03STG1", "SW13STG1"}},
       // Against last year's return: C1's episode left open at its end, carried on this year.
       {"SW16aSTG2",
        [](auto& f) {
@@ -1480,6 +1480,70 @@ const std::vector<Case>& cases() {
          f.previous[T::kPlacedAdoption] =
              make(T::kPlacedAdoption, {{"C1", "17/05/2012", "01/08/2025", "01/09/2025", "RD1"}});
        }},
+      // ---- 2025-26 rules (lac2025_26): new codes and year variants --------------------------
+      // 178 until 2024-25: a valid code (the placement is 213's).
+      {"178", [](auto& f) { cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR9"; }, 2025},
+      // From 2025-26 a provider given for an "other" placement (Z11-Z14) or T0-T3 fails too (and
+      // 213, which has T4 as well). The 2026 case with PR9 already in the list stays as it is.
+      {"178",
+       [](auto& f) {
+         cell(f, T::kEpisodes, 1, "PLACE") = "Z11";
+         cell(f, T::kEpisodes, 1, "URN") = "";
+       }, 2026, {"213"}},
+      // C1's placement now open, with a reason for a change that has not happened.
+      {"233", [](auto& f) { cell(f, T::kEpisodes, 1, "REASON_PLACE_CHANGE") = "CARPL"; }},
+      // C1 is 10 on 2 September 2025: his first placement ended on 1 September, for custody.
+      {"234",
+       [](auto& f) {
+         set_dob(f, "C1", "02/09/2015");
+         cell(f, T::kEpisodes, 0, "REASON_PLACE_CHANGE") = "CUSTOD";
+       }},
+      // A children's home (not a regional adoption agency's placement) given the URN XXXXXXX.
+      {"242",
+       [](auto& f) {
+         set_place(f, 1, "K2");
+         cell(f, T::kEpisodes, 1, "URN") = "XXXXXXX";
+       }},
+      // Last year's OC3 said C2 had died.
+      {"348",
+       [](auto& f) {
+         f.previous[T::kOc3] = make(T::kOc3, {{"C2", "02/09/2006", "DIED", "0", "0"}});
+       }},
+      // C3 given C1's UPN, in both years (so not 208): both rows fail.
+      {"444",
+       [](auto& f) {
+         cell(f, T::kHeader, 2, "UPN") = "U999123456789";
+         last_year(f, T::kHeader, 2, "UPN") = "U999123456789";
+       }},
+      // C1's first social worker ended on 1 August, the next (a change of social worker, not a
+      // first contact) began on 1 September: 31 days later.
+      {"SW10aSTG2",
+       [](auto& f) {
+         twice(f, T::kSwEpisodes, 0);
+         cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/08/2025";
+         cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/09/2025";
+         cell(f, T::kSwEpisodes, 1, "SW_REASON") = "CHCHAN";
+       }},
+      // A first contact on 1 August while the episode before runs to 1 September: also SW10's
+      // (every SW10b failure is one).
+      {"SW10bSTG2",
+       [](auto& f) {
+         cell(f, T::kSwEpisodes, 0, "SW_DEC") = "01/09/2025";
+         twice(f, T::kSwEpisodes, 0);
+         cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/08/2025";
+         cell(f, T::kSwEpisodes, 1, "SW_DEC") = "";
+       }, 2026, {"SW10STG2"}},
+      // C1's only episode ended on 31 March itself (not before it: not SW11).
+      {"SW17STG2", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/03/2026"; }},
+      // Not the child's last episode, so neither SW11 nor SW17.
+      {"SW18STG2",
+       [](auto& f) {
+         twice(f, T::kSwEpisodes, 0);
+         cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/05/2025";
+         cell(f, T::kSwEpisodes, 1, "SW_DECOM") = "01/09/2025";
+       }},
+      // Two open episodes from 1 June: the first is not the last (SW108).
+      {"SW19STG2", [](auto& f) { twice(f, T::kSwEpisodes, 0); }, 2026, {"SW108STG2"}},
   };
   return kCases;
 }

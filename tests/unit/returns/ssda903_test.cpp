@@ -257,6 +257,20 @@ TEST(Ssda903Export, UascCeasesAt18AndASocialWorkersReasonIsOnTheChange) {
   r.children.front().uasc_ceased = d(2025, 12, 1);  // granted leave: ceased in the year
   tables = export_ssda903(r, 2026);
   EXPECT_EQ(table(tables, Ssda903Table::kUasc).rows.at(0).at(3), "01/12/2025");
+  // Ceased after 31 March: as it stood then, the 18th birthday; with no date of birth, blank.
+  r.children.front().uasc_ceased = d(2026, 6, 1);
+  EXPECT_EQ(table(export_ssda903(r, 2026), Ssda903Table::kUasc).rows.at(0).at(3), "01/08/2027");
+  r.children.front().date_of_birth.reset();
+  EXPECT_EQ(table(export_ssda903(r, 2026), Ssda903Table::kUasc).rows.at(0).at(3), "");
+  r.children.front().date_of_birth = d(2009, 8, 1);
+  // Ceased before the year: no row this year.
+  r.children.front().uasc_ceased = d(2024, 12, 1);
+  EXPECT_TRUE(table(export_ssda903(r, 2026), Ssda903Table::kUasc).rows.empty());
+  // Left care before 18, still UASC: the status in the return ends with the care.
+  r.children.front().uasc_ceased.reset();
+  r.episodes.front().end_date = d(2026, 1, 10);
+  r.episodes.front().reason_episode_ceased = "E13";
+  EXPECT_EQ(table(export_ssda903(r, 2026), Ssda903Table::kUasc).rows.at(0).at(3), "10/01/2026");
 }
 
 TEST(Ssda903Export, EveryTableIsWrittenWithItsHeaderEvenWhenEmpty) {

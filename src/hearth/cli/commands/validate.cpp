@@ -76,24 +76,39 @@ struct AuthorityResult {
   std::vector<std::string> errors;  // a return that could not be read: why
 };
 
+// Both returns of the authority whose folder this is; a return that is not there is not judged
+// (the CIN census before 2024-25), one that cannot be read is said why.
+void judge_returns(const std::filesystem::path& folder, int year, AuthorityResult& result) {
+  std::error_code ec;
+  if (std::filesystem::exists(folder / "903", ec)) {
+    const std::vector<std::string> paths = {(folder / "903").string()};
+    if (auto files = returns::read_ssda903_files(paths, year); !files) {
+      result.errors.push_back(files.error().describe());
+    } else {
+      if (auto header = files->current.find(returns::Ssda903Table::kHeader);
+          header != files->current.end()) {
+        result.ssda903_children = header->second.rows.size();
+      }
+      result.ssda903 = returns::validate_ssda903(*files);
+    }
+  }
+  if (std::filesystem::exists(folder / "cin.xml", ec)) {
+    if (auto census = returns::read_cin_census_file(folder / "cin.xml", year); !census) {
+      result.errors.push_back(census.error().describe());
+    } else {
+      result.cin_children = census->table(returns::CinModule::kChildIdentifiers).rows.size();
+      result.cin = returns::validate_cin_census(*census);
+    }
+  }
+}
+
 AuthorityResult validate_authority(const std::filesystem::path& folder, int year) {
   AuthorityResult result;
   result.la = folder.filename().string();
-  const std::vector<std::string> ssda903_paths = {(folder / "903").string()};
-  if (auto files = returns::read_ssda903_files(ssda903_paths, year); !files) {
-    result.errors.push_back(files.error().describe());
-  } else {
-    if (auto header = files->current.find(returns::Ssda903Table::kHeader);
-        header != files->current.end()) {
-      result.ssda903_children = header->second.rows.size();
-    }
-    result.ssda903 = returns::validate_ssda903(*files);
-  }
-  if (auto census = returns::read_cin_census_file(folder / "cin.xml", year); !census) {
-    result.errors.push_back(census.error().describe());
-  } else {
-    result.cin_children = census->table(returns::CinModule::kChildIdentifiers).rows.size();
-    result.cin = returns::validate_cin_census(*census);
+  try {
+    judge_returns(folder, year, result);
+  } catch (const std::exception& e) {
+    result.errors.push_back(fmt::format("{}: {}", folder.string(), e.what()));
   }
   return result;
 }
@@ -103,10 +118,12 @@ int run_validate_england(const ValidateOptions& o) {
   const int year = collection_year_or_last(o.year);
   std::error_code ec;
   std::vector<fs::path> folders;
-  for (const auto& entry : fs::directory_iterator(o.england, ec)) {
-    if (entry.is_directory() &&
-        (fs::exists(entry.path() / "903") || fs::exists(entry.path() / "cin.xml"))) {
-      folders.push_back(entry.path());
+  for (auto it = fs::directory_iterator(o.england, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::error_code probe;
+    if (it->is_directory(probe) &&
+        (fs::exists(it->path() / "903", probe) || fs::exists(it->path() / "cin.xml", probe))) {
+      folders.push_back(it->path());
     }
   }
   if (ec) {
