@@ -206,7 +206,9 @@ void Generator::referral(size_t state_index, Date day) {
     referral.no_further_action = true;
     referral.primary_need = "N9";
     referral.closure_date = day;
-    referral.reason_for_closure = "RC8";
+    // Closed without an assessment: not RC8 or RC9, which say "after assessment" (the CIN
+    // census query 8825Q), but RC7, no longer in need.
+    referral.reason_for_closure = "RC7";
     close_episode(state, day);
     out_.referrals.push_back(std::move(referral));
     return;
@@ -290,7 +292,25 @@ void Generator::referral(size_t state_index, Date day) {
                                                            : static_cast<int>(46 + rng_.below(40));
   const Date authorised = calendar_.add_working_days(assessment_start, length);
   assessment.authorisation_date = within(authorised);
-  if (assessment.authorisation_date) assessment.factors = assessment_factors(in_need);
+  if (assessment.authorisation_date) {
+    assessment.factors = assessment_factors(in_need);
+    // A disabled child's assessment records the disability as a factor: 5A (learning) or 6A
+    // (physical or other), in place of "21, no factors" (the CIN census query 8899Q).
+    const auto& disabilities = child.disabilities;
+    const bool disabled = std::any_of(disabilities.begin(), disabilities.end(),
+                                      [](const std::string& d) { return d != "NONE"; });
+    if (disabled) {
+      const bool learning =
+          std::any_of(disabilities.begin(), disabilities.end(),
+                      [](const std::string& d) { return d == "LD" || d == "AUT"; });
+      std::erase(assessment.factors, std::string("21"));
+      const std::string factor = learning ? "5A" : "6A";
+      if (std::find(assessment.factors.begin(), assessment.factors.end(), factor) ==
+          assessment.factors.end()) {
+        assessment.factors.push_back(factor);
+      }
+    }
+  }
   out_.assessments.push_back(assessment);
   work_ends = std::max(work_ends, authorised);
 
