@@ -117,9 +117,6 @@ void sw13(const Ssda903Context& c, Out& out) {
     }
     if (!first && first_this_year != rows.end()) first = first_this_year->second;
     if (first) may_be_blank.insert(*first);
-    // Nor the child's first episode in the return, which changed from no one (the reporting
-    // period reaches back a year before the collection year from 2024-25).
-    may_be_blank.insert(rows.front().second);
   }
   const int year = c.files.year;
   each_row(c, out, T::kSwEpisodes, [&](size_t r) {
@@ -242,17 +239,15 @@ void sw12(const Ssda903Context& c, Out& out) {
 void sw13_before_2025(const Ssda903Context& c, Out& out) {
   code_in(c, out, T::kSwEpisodes, "SW_REASON", codes::social_worker_change_reason(), true);
 }
-// An episode begun before the reporting period may have no reason, nor the child's first in the
-// return (a change from no one, as SW13STG1 has it); one whose start is not a date is SW04's.
+// An episode begun before the reporting period may have no reason; one whose start is not a
+// date is SW04's. (A child's first social worker has one too: FCONTA, first contact.)
 void sw15(const Ssda903Context& c, Out& out) {
   const Date from = reporting_period_start(c);
   const CsvTable& t = c.table(T::kSwEpisodes);
-  std::set<size_t> firsts;
-  for (const auto& [child, rows] : sw_episodes_by_child(t)) firsts.insert(rows.front().second);
   const Column reason(t, "SW_REASON"), decom(t, "SW_DECOM");
   each_row(c, out, T::kSwEpisodes, [&](size_t r) {
     auto began = uk_date(decom(r));
-    return reason(r).empty() && began && *began >= from && !firsts.contains(r);
+    return reason(r).empty() && began && *began >= from;
   });
 }
 

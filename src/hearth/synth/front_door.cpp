@@ -215,7 +215,6 @@ void Generator::referral(size_t state_index, Date day) {
   }
 
   Date work_ends = day;
-  OptionalDate pending_conference;  // an initial conference due after the last day simulated
   const Date assessment_start =
       std::min(end_, calendar_.add_working_days(day, static_cast<int>(rng_.below(3))));
   bool in_need = !rng_.chance(rates::kAssessedNotInNeed);
@@ -271,7 +270,6 @@ void Generator::referral(size_t state_index, Date day) {
       } else {
         // The conference is after the last day: the episode is still open then (CIN 8868).
         enquiry.outcome = "";
-        pending_conference = icpc;
         work_ends = std::max(work_ends, icpc);
       }
     } else {
@@ -354,7 +352,6 @@ void Generator::referral(size_t state_index, Date day) {
   if (!in_need) {
     referral.reason_for_closure = rng_.chance(0.4) ? "RC9" : "RC8";
     work_ends = authorised;
-    if (pending_conference) work_ends = std::max(work_ends, *pending_conference);
   } else {
     referral.reason_for_closure =
         left_care && *left_care == work_ends ? care_closure_reason(state) : "RC7";

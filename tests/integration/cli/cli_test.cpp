@@ -662,6 +662,12 @@ TEST_F(CliTest, SynthReturnsAreTheExportsAndValidateEnglandJudgesEveryAuthority)
   EXPECT_THAT(broken.out, HasSubstr("CIN census: 1 returns"));
   EXPECT_THAT(broken.out, HasSubstr("SSDA903:    2 returns"));
 
+  // A return that is not there is said to be missing, from 2024-25 for the census.
+  fs::remove(returns_dir / "201" / "cin.xml");
+  const Outcome missing = run({"validate", "--england", returns_dir.string(), "--year", "2026"});
+  EXPECT_EQ(missing.exit_code, 1) << describe(missing);
+  EXPECT_THAT(missing.err, HasSubstr("no CIN census"));
+
   const Outcome empty = run({"validate", "--england", dir_.string() + "/nothing"});
   EXPECT_EQ(empty.exit_code, 1) << describe(empty);
   EXPECT_THAT(empty.err, HasSubstr("--england"));

@@ -18,7 +18,10 @@ std::vector<Case> social_worker_cases() {
       // From 2025-26 the two letters alone are not an ID.
       {"SW02STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_ID") = "SW"; }},
       {"SW02STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_ID") = "sw1234567"; }, 2025},
-      {"SW03STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_REASON") = ""; }, 2025, {}},
+      {"SW03STG1",
+       [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_REASON") = ""; },
+       2025,
+       {"SW15STG2"}},
       {"SW04STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DECOM") = "2025-06-01"; }},
       {"SW05STG1", [](auto& f) { cell(f, T::kSwEpisodes, 0, "SW_DEC") = "31/13/2025"; }},
       // Also: C1's social worker episodes then begin after C1's care did.

@@ -80,7 +80,10 @@ struct AuthorityResult {
 // (the CIN census before 2024-25), one that cannot be read is said why.
 void judge_returns(const std::filesystem::path& folder, int year, AuthorityResult& result) {
   std::error_code ec;
-  if (std::filesystem::exists(folder / "903", ec)) {
+  if (!std::filesystem::exists(folder / "903", ec)) {
+    result.errors.push_back(fmt::format("{}: no SSDA903 return ({})", (folder / "903").string(),
+                                        ec ? ec.message() : "not there"));
+  } else {
     const std::vector<std::string> paths = {(folder / "903").string()};
     if (auto files = returns::read_ssda903_files(paths, year); !files) {
       result.errors.push_back(files.error().describe());
@@ -92,7 +95,13 @@ void judge_returns(const std::filesystem::path& folder, int year, AuthorityResul
       result.ssda903 = returns::validate_ssda903(*files);
     }
   }
-  if (std::filesystem::exists(folder / "cin.xml", ec)) {
+  // The CIN census is written from 2024-25 (kFirstCinCensusYear); before, none is expected.
+  if (!std::filesystem::exists(folder / "cin.xml", ec)) {
+    if (year >= returns::kFirstCinCensusYear || ec) {
+      result.errors.push_back(fmt::format("{}: no CIN census ({})", (folder / "cin.xml").string(),
+                                          ec ? ec.message() : "not there"));
+    }
+  } else {
     if (auto census = returns::read_cin_census_file(folder / "cin.xml", year); !census) {
       result.errors.push_back(census.error().describe());
     } else {
