@@ -389,8 +389,8 @@ struct Adoption {
   // DATE_PLACED: the date of the decision that the child should be placed for adoption (the
   // PlacedAdoption table's; the same decision as DATE_INT, rule 523), not the placement.
   OptionalDate placed_date;
-  OptionalDate placed_ceased_date;        // DATE_PLACED_CEASED
-  std::string reason_placed_ceased;       // REASON_PLACED_CEASED
+  OptionalDate placed_ceased_date;   // DATE_PLACED_CEASED
+  std::string reason_placed_ceased;  // REASON_PLACED_CEASED
   bool operator==(const Adoption&) const = default;
 };
 
@@ -411,9 +411,9 @@ struct SocialWorkerEpisode {
   std::string la_code;
   std::string child_id;
   std::string practitioner_id;
-  std::string sw_id;       // SW_ID
-  Date start_date;         // SW_DECOM
-  OptionalDate end_date;   // SW_DEC
+  std::string sw_id;      // SW_ID
+  Date start_date;        // SW_DECOM
+  OptionalDate end_date;  // SW_DEC
   // SW_REASON: why the child's social worker changed to this one (FCONTA, first contact, for
   // the child's first), as the DfE's rules SW03STG1, SW13STG1 and SW10bSTG2 read it.
   std::string change_reason;

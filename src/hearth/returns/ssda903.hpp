@@ -81,8 +81,8 @@ core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths
 // - MOTHER, MC_DOB: asked of girls looked after in the year other than on short breaks only;
 // - OC2, OC3: the outcome records of the year;
 // - AD1: children adopted in the year (an episode ending E11 or E12); PlacedAdoption: children
-//   whose decision to be placed for adoption was open on any day of the year; PrevPerm: children who
-//   started to be looked after in the year, with what permanence they had before (one row a
+//   whose decision to be placed for adoption was open on any day of the year; PrevPerm: children
+//   who started to be looked after in the year, with what permanence they had before (one row a
 //   child: the last recorded). AD1 too is one row a child.
 std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year);
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "hearth/returns/detail/ssda903_rule_kit.hpp"
@@ -103,16 +104,16 @@ std::set<std::string_view> adopted_in_year(const Ssda903Context& c) {
   return out;
 }
 
-// Each episode for which `episode(e)` holds fails with every row `r` of table `other` for the
-// same child for which `failing(e, r)` holds; so do those rows, when `report_other`.
-template <typename Episode, typename Failing>
-void episodes_against(const Ssda903Context& c, Out& out, T other, Episode&& episode,
-                      Failing&& failing, bool report_other = true) {
+// Each row `e` of `table` for which `judged(e)` holds fails with every row `r` of table `other`
+// for the same child for which `failing(e, r)` holds; so do those rows, when `report_other`.
+template <typename Judged, typename Failing>
+void rows_against(const Ssda903Context& c, Out& out, T table, T other, Judged&& judged,
+                  Failing&& failing, bool report_other = true) {
   const auto rows = rows_by_child(c.table(other));
-  const Column child(c.table(T::kEpisodes), "CHILD");
+  const Column child(c.table(table), "CHILD");
   std::set<size_t> others;
-  each_row(c, out, T::kEpisodes, [&](size_t e) {
-    if (!episode(e)) return false;
+  each_row(c, out, table, [&](size_t e) {
+    if (!judged(e)) return false;
     auto found = rows.find(child(e));
     if (found == rows.end()) return false;
     bool any = false;
@@ -129,6 +130,14 @@ void episodes_against(const Ssda903Context& c, Out& out, T other, Episode&& epis
   }
 }
 
+// The same with the episodes as `table`.
+template <typename Episode, typename Failing>
+void episodes_against(const Ssda903Context& c, Out& out, T other, Episode&& episode,
+                      Failing&& failing, bool report_other = true) {
+  rows_against(c, out, T::kEpisodes, other, std::forward<Episode>(episode),
+               std::forward<Failing>(failing), report_other);
+}
+
 // The episodes of `episodes` (by row, with their DECOM) against their child's PlacedAdoption
 // rows: a date of decision after the episode began fails both (554), or the episode only (556).
 void decided_after(const Ssda903Context& c, Out& out, const std::map<size_t, Date>& episodes,
@@ -141,14 +150,6 @@ void decided_after(const Ssda903Context& c, Out& out, const std::map<size_t, Dat
         return decision && *decision > episodes.at(e);
       },
       report_decision);
-}
-
-// The AD1 rows of adopters' legal status `status` whose sexes are not one of `sexes`.
-void adopters_sexes(const Ssda903Context& c, Out& out, std::string_view status,
-                    std::initializer_list<std::string_view> sexes) {
-  const CsvTable& t = c.table(T::kAd1);
-  const Column legal(t, "LS_ADOPTR"), sex(t, "SEX_ADOPTR");
-  each_row(c, out, T::kAd1, [&](size_t r) { return legal(r) == status && !in(sex(r), sexes); });
 }
 
 // ------------------------------------------------------------------ the rules
@@ -307,49 +308,22 @@ void r521(const Ssda903Context& c, Out& out) {
 }
 
 void r523(const Ssda903Context& c, Out& out) {
-  const CsvTable& ad1 = c.table(T::kAd1);
-  const auto ad1_rows = rows_by_child(ad1);
-  const Column date_int(ad1, "DATE_INT");
-  const CsvTable& t = c.table(T::kPlacedAdoption);
-  const Column child(t, "CHILD"), placed(t, "DATE_PLACED");
-  std::set<size_t> failing_ad1;
-  each_row(c, out, T::kPlacedAdoption, [&](size_t r) {
-    auto decision = uk_date(placed(r));
-    auto found = ad1_rows.find(child(r));
-    if (!decision || found == ad1_rows.end()) return false;
-    bool failing = false;
-    for (size_t a : found->second) {
-      auto best_interest = uk_date(date_int(a));
-      if (best_interest && *best_interest != *decision) {
-        failing = true;
-        failing_ad1.insert(a);
-      }
-    }
-    return failing;
-  });
-  for (size_t a : failing_ad1) fail(c, out, T::kAd1, a);
+  const Column date_int(c.table(T::kAd1), "DATE_INT");
+  const Column placed(c.table(T::kPlacedAdoption), "DATE_PLACED");
+  rows_against(
+      c, out, T::kPlacedAdoption, T::kAd1, [&](size_t r) { return uk_date(placed(r)).has_value(); },
+      [&](size_t r, size_t a) {
+        auto best_interest = uk_date(date_int(a));
+        return best_interest && *best_interest != *uk_date(placed(r));
+      });
 }
 
 void r525(const Ssda903Context& c, Out& out) {
-  const CsvTable& ad1 = c.table(T::kAd1);
-  const auto ad1_rows = rows_by_child(ad1);
-  const AdoptionItems items(ad1);
-  const CsvTable& t = c.table(T::kPlacedAdoption);
-  const Column child(t, "CHILD"), ceased(t, "DATE_PLACED_CEASED");
-  std::set<size_t> failing_ad1;
-  each_row(c, out, T::kPlacedAdoption, [&](size_t r) {
-    auto found = ad1_rows.find(child(r));
-    if (ceased(r).empty() || found == ad1_rows.end()) return false;
-    bool failing = false;
-    for (size_t a : found->second) {
-      if (!items.none(a)) {
-        failing = true;
-        failing_ad1.insert(a);
-      }
-    }
-    return failing;
-  });
-  for (size_t a : failing_ad1) fail(c, out, T::kAd1, a);
+  const AdoptionItems items(c.table(T::kAd1));
+  const Column ceased(c.table(T::kPlacedAdoption), "DATE_PLACED_CEASED");
+  rows_against(
+      c, out, T::kPlacedAdoption, T::kAd1, [&](size_t r) { return !ceased(r).empty(); },
+      [&](size_t, size_t a) { return !items.none(a); });
 }
 
 // 551, 553, 555: "no date of decision" is no PlacedAdoption row with DATE_PLACED given (the

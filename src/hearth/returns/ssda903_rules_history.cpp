@@ -23,14 +23,6 @@ using namespace detail;
 
 // ----------------------------------------------------------------------------- shared shapes
 
-// The children a table names, each once.
-std::unordered_set<std::string_view> children(const CsvTable& t) {
-  const Column child(t, "CHILD");
-  std::unordered_set<std::string_view> out;
-  for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
-  return out;
-}
-
 // A column of a table by CHILD (a child's first row).
 std::unordered_map<std::string_view, std::string_view> by_child(const CsvTable& t,
                                                                 std::string_view column) {

@@ -91,14 +91,6 @@ void care_leavers(const Ssda903Context& c, Out& out, F&& failing) {
   each_row(c, out, T::kOc3, [&](size_t r) { return any_given(t, r, kOc3Items) && failing(r); });
 }
 
-// The children of a table.
-std::set<std::string_view> children(const CsvTable& t) {
-  const Column child(t, "CHILD");
-  std::set<std::string_view> out;
-  for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
-  return out;
-}
-
 // ----------------------------------------------------------------------------- the rules
 
 void r134(const Ssda903Context& c, Out& out) {

@@ -18,14 +18,6 @@ bool sdq_given(const CsvTable& t, size_t r) {
   return !Column(t, "SDQ_SCORE")(r).empty() || !Column(t, "SDQ_REASON")(r).empty();
 }
 
-// The AD1 rows of adopters' legal status `status` whose sexes are not one of `sexes`.
-void adopters_sexes(const Ssda903Context& c, Out& out, std::string_view status,
-                    std::initializer_list<std::string_view> sexes) {
-  const CsvTable& t = c.table(T::kAd1);
-  const Column legal(t, "LS_ADOPTR"), sex(t, "SEX_ADOPTR");
-  each_row(c, out, T::kAd1, [&](size_t r) { return legal(r) == status && !in(sex(r), sexes); });
-}
-
 void place_and_provider(const Ssda903Context& c, Out& out,
                         std::initializer_list<std::string_view> places, std::string_view provider) {
   const CsvTable& t = c.table(T::kEpisodes);
@@ -889,8 +881,8 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), urn(t, "URN");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
-           return urn(r) == "XXXXXXX" && !in(place(r), {"A3", "A4", "A5", "A6", "U1", "U2", "U3",
-                                                        "U4", "U5", "U6"});
+           return urn(r) == "XXXXXXX" &&
+                  !in(place(r), {"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"});
          });
        }},
       {"392b",

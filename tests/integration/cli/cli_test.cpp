@@ -613,10 +613,10 @@ TEST_F(CliTest, SynthReturnsAreTheExportsAndValidateEnglandJudgesEveryAuthority)
   ASSERT_EQ(made.exit_code, 0) << describe(made);
   EXPECT_THAT(made.out, HasSubstr("returns written to"));
   const fs::path exported = dir_ / "exported";
-  ASSERT_EQ(run({"export", "903", "--db", db.string(), "--year", "2026", "--out",
-                 exported.string()})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run({"export", "903", "--db", db.string(), "--year", "2026", "--out", exported.string()})
+          .exit_code,
+      0);
   for (const auto& layout : returns::ssda903_tables_for(2026)) {
     for (const fs::path& sub : {fs::path(), fs::path("previous")}) {
       EXPECT_EQ(read_file(returns_dir / "202" / "903" / sub / layout->file),
@@ -641,9 +641,8 @@ TEST_F(CliTest, SynthReturnsAreTheExportsAndValidateEnglandJudgesEveryAuthority)
                 .exit_code,
             0);
   const fs::path counts = dir_ / "counts.csv";
-  const Outcome england =
-      run({"validate", "--england", returns_dir.string(), "--year", "2026", "--out",
-           counts.string()});
+  const Outcome england = run(
+      {"validate", "--england", returns_dir.string(), "--year", "2026", "--out", counts.string()});
   ASSERT_EQ(england.exit_code, 0) << describe(england);
   EXPECT_THAT(england.out, HasSubstr("2 authorities' returns for 2025-26"));
   EXPECT_THAT(england.out, HasSubstr("SSDA903:    2 returns"));

@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -228,6 +229,22 @@ inline std::unordered_map<std::string_view, Date> header_births(const Ssda903Con
 inline std::map<std::string_view, std::vector<std::pair<Date, size_t>>> episodes_by_child(
     const Ssda903Context& c) {
   return by_child_and_date(c.table(T::kEpisodes), "DECOM");
+}
+
+// The children a table names.
+inline std::unordered_set<std::string_view> children(const CsvTable& t) {
+  const Column child(t, "CHILD");
+  std::unordered_set<std::string_view> out;
+  for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
+  return out;
+}
+
+// The AD1 rows of adopters' legal status `status` whose sexes are not one of `sexes`.
+inline void adopters_sexes(const Ssda903Context& c, Out& out, std::string_view status,
+                           std::initializer_list<std::string_view> sexes) {
+  const CsvTable& t = c.table(T::kAd1);
+  const Column legal(t, "LS_ADOPTR"), sex(t, "SEX_ADOPTR");
+  each_row(c, out, T::kAd1, [&](size_t r) { return legal(r) == status && !in(sex(r), sexes); });
 }
 
 // A closed episode of placement `place` that began before the child's `years`th birthday
