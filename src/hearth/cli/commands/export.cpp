@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <set>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -64,7 +66,11 @@ core::Status write_file(const fs::path& path, const std::string& text,
   std::ofstream out(file.temp, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();
-  if (!out) return core::Error::io("cannot write " + file.temp.string());
+  if (!out) {
+    std::error_code ec;
+    fs::remove(file.temp, ec);  // a half-written file is not left behind
+    return core::Error::io("cannot write " + file.temp.string());
+  }
   pending.push_back(std::move(file));
   return {};
 }
@@ -177,20 +183,27 @@ int run_export_cin(const ExportOptions& o) {
   std::error_code ec;
   fs::path path(o.out);
   if (fs::is_directory(path, ec)) path /= census.file;
-  std::vector<PendingFile> pending;
-  if (auto written = write_file(path, returns::write_cin_census(census), pending); !written) {
-    return report(written.error());
-  }
   std::set<std::string> exported;
   for (const auto& row : census.table(returns::CinModule::kChildIdentifiers).rows) {
     exported.insert(row.front());
   }
-  if (auto audited = audit_export(
-          **store, *la, exported,
-          fmt::format("hearth export cin {}-{:02} to {}", year - 1, year % 100, path.string()));
-      !audited) {
-    fs::remove(pending.front().temp, ec);
-    return report(audited.error());
+  // The children are audited while the XML is written (each takes about a third of a large
+  // authority's export); the file gets its name only once both are done.
+  const std::string what =
+      fmt::format("hearth export cin {}-{:02} to {}", year - 1, year % 100, path.string());
+  auto audit = [&] { return audit_export(**store, *la, exported, what); };
+  std::future<core::Status> audited;
+  try {
+    audited = std::async(std::launch::async, audit);
+  } catch (const std::system_error&) {
+    audited = std::async(std::launch::deferred, audit);  // no thread to be had: one after another
+  }
+  std::vector<PendingFile> pending;
+  auto written = write_file(path, returns::write_cin_census(census), pending);
+  const core::Status audit_done = audited.get();
+  if (!written || !audit_done) {
+    if (!pending.empty()) fs::remove(pending.front().temp, ec);
+    return report(!written ? written.error() : audit_done.error());
   }
   fs::rename(pending.front().temp, path, ec);
   if (ec) {

@@ -1,0 +1,35 @@
+// Work split over the machine's cores, for loads of many records: reading and decoding them is
+// most of what an export or a page of figures costs.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace hearth::store::detail {
+
+// The threads worth starting for `parts` parts: one per core, never more than the parts.
+inline size_t threads_for(size_t parts) {
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<size_t>(1, std::min(cores, parts));
+}
+
+// Calls work(thread) for thread = 0 .. threads-1, each on its own thread but the first, which
+// runs on the caller's. When no thread can be had (a process limit) the rest run on the caller's
+// too, so the work is always done.
+template <typename Work>
+void run_on_threads(size_t threads, const Work& work) {
+  std::vector<std::thread> workers;
+  size_t started = 1;
+  try {
+    for (; started < threads; ++started) workers.emplace_back([&work, started] { work(started); });
+  } catch (const std::system_error&) {
+  }
+  for (size_t thread = started; thread < threads; ++thread) work(thread);
+  work(0);
+  for (auto& worker : workers) worker.join();
+}
+
+}  // namespace hearth::store::detail
