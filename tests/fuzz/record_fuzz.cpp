@@ -19,8 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace hearth::store::detail;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   if (size == 0) return 0;
-  const auto kind =
-      static_cast<hearth::domain::RecordKind>(data[0] % std::variant_size_v<Record>);
+  const auto kind = static_cast<hearth::domain::RecordKind>(data[0] % std::variant_size_v<Record>);
   const std::string_view body = text.substr(1);
   auto record = decode(kind, body);
   if (!record) {

@@ -17,7 +17,7 @@ build=${BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
 jobs=${FUZZ_JOBS:-1}
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(values_fuzz query_fuzz form_fuzz csv_fuzz cin_xml_fuzz record_fuzz); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(values_fuzz query_fuzz form_fuzz csv_fuzz cin_xml_fuzz record_fuzz reference_fuzz); fi
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz: clang++ is needed (apt-get install clang)" >&2

@@ -2,6 +2,8 @@
 #include "hearth/cli/dataset_io.hpp"
 
 #include <fstream>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -29,6 +31,74 @@ std::unordered_map<std::string, std::vector<const synth::Dataset::ChildHistory*>
   std::unordered_map<std::string, std::vector<const synth::Dataset::ChildHistory*>> out;
   for (const auto& entry : dataset.child_history) out[entry.before.id].push_back(&entry);
   return out;
+}
+
+core::Status write_text(const std::filesystem::path& path, const std::string& text);
+
+// The reference data of a synthetic authority's return (ssda903_reference.hpp), as the files an
+// analyst would name with --postcodes and --providers: every postcode its episodes give, a few
+// kilometres about a point of the National Grid of its own, all in the authority; and every URN,
+// registered for the placements and providers its episodes give it, at the postcode of its
+// placements (a children's home's) or of the first one (an agency's). Made from the return, so
+// the synthetic return agrees with it; the rules' own tests are where they fail.
+core::Status write_reference(const std::vector<returns::CsvTable>& episodes,
+                             const std::string& ons_code, const std::filesystem::path& folder) {
+  std::set<std::string> postcodes;
+  struct Registered {
+    std::set<std::string> places, providers;
+    std::string postcode;
+    bool postcode_of_premises = false;
+  };
+  std::map<std::string, Registered> urns;
+  for (const returns::CsvTable& t : episodes) {
+    const size_t home = *t.column("HOME_POST"), placed = *t.column("PL_POST"),
+                 urn = *t.column("URN"), place = *t.column("PLACE"),
+                 provider = *t.column("PLACE_PROVIDER");
+    for (const auto& row : t.rows) {
+      for (size_t c : {home, placed}) {
+        if (!row[c].empty()) postcodes.insert(row[c]);
+      }
+      if (row[urn].empty() || row[urn] == "XXXXXXX") continue;
+      Registered& r = urns[row[urn]];
+      r.places.insert(row[place]);
+      if (!row[provider].empty()) r.providers.insert(row[provider]);
+      const bool premises = row[place] == "K1" || row[place] == "K2" || row[place] == "K3" ||
+                            row[place] == "R3" || row[place] == "S1";
+      if (!row[placed].empty() && (r.postcode.empty() || (premises && !r.postcode_of_premises))) {
+        r.postcode = row[placed];
+        r.postcode_of_premises = premises;
+      }
+    }
+  }
+  // The authority's point: anywhere on England's part of the grid, by its code.
+  const uint64_t centre = core::stable_hash(ons_code);
+  const int64_t east = 150'000 + static_cast<int64_t>(centre % 450'000);
+  const int64_t north = 50'000 + static_cast<int64_t>((centre / 450'000) % 550'000);
+  std::string directory = "pcd,oslaua,oscty,oseast1m,osnrth1m\n";
+  for (const std::string& postcode : postcodes) {
+    const uint64_t h = core::stable_hash(postcode);
+    directory += fmt::format("{},{},E99999999,{},{}\n", returns::csv_field(postcode), ons_code,
+                             east + static_cast<int64_t>(h % 12'000) - 6'000,
+                             north + static_cast<int64_t>((h / 12'000) % 12'000) - 6'000);
+  }
+  auto joined = [](const std::set<std::string>& codes) {
+    std::string out;
+    for (const auto& code : codes) out += (out.empty() ? "" : ",") + code;
+    return returns::csv_field(out);
+  };
+  std::string register_csv =
+      "URN,Placement code,Placement provider code,Setting postcode,Deregistration date\n";
+  for (const auto& [urn, r] : urns) {
+    register_csv += fmt::format("{},{},{},{},\n", returns::csv_field(urn), joined(r.places),
+                                joined(r.providers), returns::csv_field(r.postcode));
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) {
+    return core::Error::io(fmt::format("cannot create {}: {}", folder.string(), ec.message()));
+  }
+  HEARTH_RETURN_IF_ERROR(write_text(folder / "postcodes.csv", directory));
+  return write_text(folder / "providers.csv", register_csv);
 }
 
 }  // namespace
@@ -230,13 +300,19 @@ core::Status write_returns(const synth::Dataset& dataset, const std::filesystem:
   if (ec) {
     return core::Error::io(fmt::format("cannot create {}: {}", folder.string(), ec.message()));
   }
+  std::vector<returns::CsvTable> episodes;  // both years', for the reference data
   for (const auto& [subfolder, tables_year] :
        {std::pair{fs::path("903"), year}, std::pair{fs::path("903") / "previous", year - 1}}) {
-    for (const auto& table : returns::export_ssda903(r, tables_year)) {
+    for (auto& table : returns::export_ssda903(r, tables_year)) {
       HEARTH_RETURN_IF_ERROR(
           write_text(folder / subfolder / table.file, returns::write_csv(table)));
+      if (table.file == returns::ssda903_layout(returns::Ssda903Table::kEpisodes).file) {
+        episodes.push_back(std::move(table));
+      }
     }
   }
+  HEARTH_RETURN_IF_ERROR(
+      write_reference(episodes, dataset.authority.ons_code, folder / "reference"));
   if (year >= returns::kFirstCinCensusYear) {
     // Dated as if produced on the morning after the year ended, so that the files are the
     // same on every run.

@@ -27,6 +27,8 @@ core::Status write_dataset(const synth::Dataset& dataset, const std::filesystem:
 // Writes the authority's statutory returns for collection year `year`, as its system would send
 // them: folder/903/ (the SSDA903 tables, last year's in folder/903/previous/) and folder/cin.xml
 // (the CIN census, from 2024-25). The same as `hearth export` of the dataset loaded into a store.
+// Also folder/reference/postcodes.csv and providers.csv: the reference data some SSDA903 rules
+// need (ssda903_reference.hpp), made from the return's own postcodes and URNs.
 core::Status write_returns(const synth::Dataset& dataset, const std::filesystem::path& folder,
                            int year);
 

@@ -11,6 +11,8 @@ namespace hearth::core {
 
 // A-Z to a-z; every other byte, UTF-8 included, as it is.
 std::string ascii_lower(std::string_view text);
+// Equal but for ASCII case (codes such as "18a" and "18A"), with nothing allocated.
+bool iequals(std::string_view a, std::string_view b);
 // Without leading and trailing spaces, tabs, carriage returns and line feeds.
 std::string_view trim(std::string_view text);
 // Characters (code points) in UTF-8 text: the bytes that do not continue a character.

@@ -53,26 +53,32 @@ void overlapping(const CinContext& c, Out& out, M module, std::string_view group
 
 namespace {
 
-// The factors of each assessment, by AssessmentID.
-const Groups& factors_by_assessment(const CinContext& c) {
-  return c.groups(M::kAssessmentFactors, "AssessmentID");
-}
+// The factor codes of an assessment row: its AssessmentID's rows in the factors module. Made
+// once a rule; the rules ask it for every assessment.
+class FactorsOf {
+ public:
+  explicit FactorsOf(const CinContext& c)
+      : groups_(c.groups(M::kAssessmentFactors, "AssessmentID")),
+        id_(assessments(c), "AssessmentID"),
+        code_(c.table(M::kAssessmentFactors), "AssessmentFactors") {}
+  std::vector<std::string_view> operator()(size_t a) const {
+    std::vector<std::string_view> out;
+    for (size_t f : groups_[id_(a)]) out.push_back(code_(f));
+    return out;
+  }
 
-std::vector<std::string_view> factors_of(const CinContext& c, const Groups& factors, size_t a) {
-  const Column code(c.table(M::kAssessmentFactors), "AssessmentFactors");
-  std::vector<std::string_view> out;
-  for (size_t f : factors[Column(assessments(c), "AssessmentID")(a)]) out.push_back(code(f));
-  return out;
-}
+ private:
+  const Groups& groups_;
+  Column id_, code_;
+};
 
 // Assessments whose factors include `code` fail (the DfE withdrew 18A and 19A; 8A was never one).
 void factor_used(const CinContext& c, Out& out, std::string_view code) {
-  const Groups& factors = factors_by_assessment(c);
+  const FactorsOf factors_of(c);
   each_row(c, out, M::kAssessments, [&](size_t a) {
-    const auto list = factors_of(c, factors, a);
-    return std::any_of(list.begin(), list.end(), [&](std::string_view f) {
-      return core::ascii_lower(f) == core::ascii_lower(code);
-    });
+    const auto list = factors_of(a);
+    return std::any_of(list.begin(), list.end(),
+                       [&](std::string_view f) { return core::iequals(f, code); });
   });
 }
 
@@ -468,10 +474,10 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& factors = factors_by_assessment(c);
+         const FactorsOf factors_of(c);
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          each_row(c, out, M::kAssessments,
-                  [&](size_t a) { return auth(a).empty() && !factors_of(c, factors, a).empty(); });
+                  [&](size_t a) { return auth(a).empty() && !factors_of(a).empty(); });
        }},
       {"8617",
        "Code 8A has been returned. This code is not a valid code.",
@@ -549,9 +555,9 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& factors = factors_by_assessment(c);
+         const FactorsOf factors_of(c);
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           const auto list = factors_of(c, factors, a);
+           const auto list = factors_of(a);
            return list.size() > 1 && std::find(list.begin(), list.end(), "21") != list.end();
          });
        }},
@@ -564,14 +570,14 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& factors = factors_by_assessment(c);
+         const FactorsOf factors_of(c);
          const Groups& by_episode = c.groups(M::kAssessments, "CINdetailsID");
          const Column episode(assessments(c), "CINdetailsID"),
              auth(assessments(c), "AssessmentAuthorisationDate");
          const Column reason(details(c), "ReasonForClosure");
          each_row(c, out, M::kAssessments, [&](size_t a) {
            if (by_episode[episode(a)].size() != 1 || auth(a).empty()) return false;
-           const auto list = factors_of(c, factors, a);
+           const auto list = factors_of(a);
            if (std::find(list.begin(), list.end(), "21") == list.end()) return false;
            auto d = details_row(c, M::kAssessments, a);
            return d && reason(*d) != "RC8" && reason(*d) != "RC9";
@@ -598,13 +604,13 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& factors = factors_by_assessment(c);
+         const FactorsOf factors_of(c);
          const Column auth(assessments(c), "AssessmentAuthorisationDate");
          const int year = c.census.year;
          each_row(c, out, M::kAssessments, [&](size_t a) {
            auto d = iso_date(auth(a));
            if (!d || *d < c.start) return false;
-           const auto list = factors_of(c, factors, a);
+           const auto list = factors_of(a);
            return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view f) {
                     return !codes::assessment_factor().valid_in(f, year) && f != "18A" &&
                            f != "19A";  // withdrawn: queried by 8945Q, 8950Q
@@ -617,9 +623,9 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& factors = factors_by_assessment(c);
+         const FactorsOf factors_of(c);
          each_row(c, out, M::kAssessments, [&](size_t a) {
-           auto list = factors_of(c, factors, a);
+           auto list = factors_of(a);
            std::sort(list.begin(), list.end());
            return std::adjacent_find(list.begin(), list.end()) != list.end();
          });
@@ -631,7 +637,7 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& factors = factors_by_assessment(c);
+         const FactorsOf factors_of(c);
          std::set<std::string_view> disabled;
          const Column child(c.table(M::kDisabilities), "LAchildID"),
              code(c.table(M::kDisabilities), "Disability");
@@ -643,7 +649,7 @@ std::vector<CinRule> cin_episode_rules() {
          each_row(c, out, M::kAssessments, [&](size_t a) {
            auto d = iso_date(auth(a));
            if (!d || *d < c.start || !disabled.contains(who(a))) return false;
-           const auto list = factors_of(c, factors, a);
+           const auto list = factors_of(a);
            return std::none_of(list.begin(), list.end(),
                                [](std::string_view f) { return f == "5A" || f == "6A"; });
          });

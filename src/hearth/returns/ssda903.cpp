@@ -323,10 +323,18 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
       case Ssda903Table::kEpisodes:
         for (const auto* e : episodes) {
           const bool ended = y.ended(e->end_date);
+          // No home postcode for an unaccompanied asylum-seeking child, this year or last: the
+          // DfE derives no distance from home for them (rule 406; 392b asks none), but still the
+          // placement's authority (169, 179).
+          auto found = child_by_id.find(e->child_id);
+          const domain::Child* c = found == child_by_id.end() ? nullptr : found->second;
+          const bool asylum =
+              c && (c->uasc || c->uasc_ceased) &&
+              !(c->uasc_ceased && *c->uasc_ceased < core::collection_year_start(year - 1));
           rows.push_back({e->child_id, e->start_date.to_uk(), e->reason_new_episode,
                           e->legal_status, e->category_of_need, e->place, e->place_provider,
                           y.end_date(e->end_date), ended ? e->reason_episode_ceased : "",
-                          ended ? e->reason_place_change : "", e->home_postcode,
+                          ended ? e->reason_place_change : "", asylum ? "" : e->home_postcode,
                           e->placement_postcode, e->urn});
         }
         break;

@@ -951,9 +951,10 @@ const std::vector<Ssda903Rule>& rules() {
          kOpen,
          int32},
     };
-    for (auto part : {ssda903_placement_rules, ssda903_history_rules, ssda903_episode_rules,
-                      ssda903_outcome_rules, ssda903_adoption_rules, ssda903_missing_rules,
-                      ssda903_social_worker_rules}) {
+    for (auto part :
+         {ssda903_placement_rules, ssda903_history_rules, ssda903_episode_rules,
+          ssda903_outcome_rules, ssda903_adoption_rules, ssda903_missing_rules,
+          ssda903_social_worker_rules, ssda903_postcode_rules, ssda903_provider_rules}) {
       for (auto& rule : part()) all.push_back(std::move(rule));
     }
     return all;
@@ -975,14 +976,18 @@ std::vector<const Ssda903Rule*> ssda903_rules_for(int year) {
   return out;
 }
 
-ValidationReport validate_ssda903(const Ssda903Files& files) {
+ValidationReport validate_ssda903(const Ssda903Files& files, const Ssda903Reference& reference) {
   ValidationReport report;
   report.return_name = "SSDA903";
   report.year = files.year;
   Ssda903Context context{files, nullptr, core::collection_year_start(files.year),
-                         core::collection_year_end(files.year)};
+                         core::collection_year_end(files.year), &reference};
+  const unsigned given = (reference.postcodes ? kPostcodes : 0u) |
+                         (reference.authority.empty() ? 0u : kAuthority) |
+                         (reference.providers ? kProviders : 0u);
   for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
-    const bool runnable = std::all_of(rule->tables.begin(), rule->tables.end(),
+    const bool runnable = (rule->needs & ~given) == 0 &&
+                          std::all_of(rule->tables.begin(), rule->tables.end(),
                                       [&](T t) { return files.current.contains(t); }) &&
                           std::all_of(rule->previous_tables.begin(), rule->previous_tables.end(),
                                       [&](T t) { return files.previous.contains(t); });

@@ -9,8 +9,9 @@
 // 2025-26 changes the placement codes (rule 146: Z11-Z14 added), per
 // ../shared/domain/REFERENCE.md section 5. The rules are in ssda903_rules.cpp and
 // ssda903_rules_<concern>.cpp (placements, history, episodes, outcomes, adoption, missing, social
-// workers); which of the list's codes are not here, and why, is in
-// docs/decisions/0012-ssda903-rules-not-run.md.
+// workers, postcodes, providers); which of the list's codes are not here, and why, is in
+// docs/decisions/0012-ssda903-rules-not-run.md. The rules on postcodes and providers need
+// reference data the return does not carry (ssda903_reference.hpp, decision 0014).
 #pragma once
 
 #include <cstdint>
@@ -22,11 +23,21 @@
 
 #include "hearth/returns/csv.hpp"
 #include "hearth/returns/ssda903.hpp"
+#include "hearth/returns/ssda903_reference.hpp"
 #include "hearth/returns/validation_report.hpp"
 
 namespace hearth::returns {
 
 struct Ssda903Context;
+
+// What a rule needs beyond the return's tables (ssda903_reference.hpp), as bits of
+// Ssda903Rule::needs.
+enum Ssda903Needs : unsigned {
+  kReturnOnly = 0,
+  kPostcodes = 1,  // the postcode directory: PL_LA, PL_LOCATION, PL_DISTANCE
+  kAuthority = 2,  // the return's own authority (IN or OUT, own provision)
+  kProviders = 4,  // Ofsted's register of providers
+};
 
 struct Ssda903Rule {
   std::string_view code;
@@ -38,6 +49,7 @@ struct Ssda903Rule {
   void (*check)(const Ssda903Context&, std::vector<RuleFailure>&);
   // Last year's tables it compares with (the previous/ folder): every one must be there too.
   std::vector<Ssda903Table> previous_tables = {};
+  unsigned needs = kReturnOnly;  // Ssda903Needs bits
 };
 
 // Every rule implemented, by code (a code may appear twice, for different years).
@@ -45,6 +57,9 @@ std::span<const Ssda903Rule> ssda903_rules();
 // The rules of collection year `year`.
 std::vector<const Ssda903Rule*> ssda903_rules_for(int year);
 
-ValidationReport validate_ssda903(const Ssda903Files& files);
+// Every rule of the files' year that has what it needs: its tables, and the reference data it
+// needs (the others are listed in the report's rules_skipped).
+ValidationReport validate_ssda903(const Ssda903Files& files,
+                                  const Ssda903Reference& reference = {});
 
 }  // namespace hearth::returns

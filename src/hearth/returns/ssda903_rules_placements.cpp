@@ -177,7 +177,11 @@ void urn_required(const Ssda903Context& c, Out& out) {
   each_row(c, out, T::kEpisodes, [&](size_t r) {
     auto ended = uk_date(dec(r));
     const bool in_year = dec(r).empty() || (ended && *ended >= c.start);
-    return in_year && urn(r).empty() && !place(r).empty() && !needs_no_urn(place(r), c.files.year);
+    // A placement outside England has no Ofsted URN: known by its PL_LA, when the postcode
+    // directory is given.
+    const bool outside_england = c.reference->postcodes && in(c.place(r).la, {"WAL", "SCO", "NIR"});
+    return in_year && urn(r).empty() && !place(r).empty() &&
+           !needs_no_urn(place(r), c.files.year) && !outside_england;
   });
 }
 
@@ -869,8 +873,8 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
            return needs_no_urn(place(r), c.files.year) && !urn(r).empty() && urn(r) != "XXXXXXX";
          });
        }},
-      // Placements outside England: with no PL_LA, Hearth's 218 takes XXXXXXX as their URN, which
-      // this rule then allows only for these placements.
+      // Placements outside England: without the postcode directory (no PL_LA), Hearth's 218
+      // takes XXXXXXX as their URN, which this rule then allows only for these placements.
       {"242",
        "URN = 'XXXXXXX' can only be used for regional adoption agencies",
        {"URN"},

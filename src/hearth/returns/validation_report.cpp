@@ -78,8 +78,8 @@ std::string report_text(const ValidationReport& report) {
   std::string out = fmt::format("{} {}-{:02}: {} rules run", report.return_name, report.year - 1,
                                 report.year % 100, report.rules_run.size());
   if (!report.rules_skipped.empty()) {
-    out +=
-        fmt::format(", {} not run (a table they need was not given)", report.rules_skipped.size());
+    out += fmt::format(", {} not run (a table or reference data they need was not given)",
+                       report.rules_skipped.size());
   }
   out += fmt::format("; {} failures\n", report.failures.size());
   for (const auto& [rule, count] : report.summary()) {

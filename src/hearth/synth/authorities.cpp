@@ -20,6 +20,17 @@ core::Result<AuthorityProfile> authority(std::string_view la_code) {
                                                   la_code));
 }
 
+core::Result<std::string> ons_code_of(std::string_view code) {
+  if (code == "999") return std::string("E06000999");
+  for (const auto& profile : england()) {
+    if (profile.la_code == code || profile.ons_code == code) return profile.ons_code;
+  }
+  return core::Error::invalid(
+      "--la", fmt::format("'{}' is not the code of an English local authority (three digits, "
+                          "e.g. 202, or its ONS code, e.g. E09000007 for Camden)",
+                          code));
+}
+
 core::Result<Size> parse_size(std::string_view text) {
   if (text == "small") return Size::kSmall;
   if (text == "medium") return Size::kMedium;
@@ -31,6 +42,7 @@ core::Result<Size> parse_size(std::string_view text) {
 AuthorityProfile fictional_authority_with_children(int64_t children) {
   AuthorityProfile profile;
   profile.la_code = "999";
+  profile.ons_code = "E06000999";
   profile.name = "Synthshire";
   profile.region = "Synthetic";
   profile.children = children;

@@ -59,6 +59,7 @@ ReferenceData load() {
     if (row.size() < 6) throw std::runtime_error("local_authorities.csv: short row");
     AuthorityProfile profile;
     profile.la_code = std::string(row[0]);
+    profile.ons_code = std::string(row[1]);
     profile.name = std::string(row[2]);
     profile.region = std::string(row[3]);
     profile.children = static_cast<int64_t>(number(row[4]));

@@ -25,7 +25,8 @@ namespace hearth::synth {
 // One English local authority, from data/local_authorities.csv (ONS mid-2024 population, DfE
 // children looked after at 31 March 2025).
 struct AuthorityProfile {
-  std::string la_code;  // three-digit DfE code
+  std::string la_code;   // three-digit DfE code
+  std::string ons_code;  // the ONS code of the same authority (E09000007)
   std::string name;
   std::string region;
   int64_t children = 0;  // aged 0 to 17
@@ -36,6 +37,9 @@ struct AuthorityProfile {
 // The 153 authorities of England.
 std::span<const AuthorityProfile> england();
 core::Result<AuthorityProfile> authority(std::string_view la_code);
+// The ONS code of an authority given by either code ("202" or "E09000007"); the fictional
+// authority 999 is E06000999, a code ONS has not given.
+core::Result<std::string> ons_code_of(std::string_view code);
 
 enum class Size { kSmall, kMedium, kLarge };
 core::Result<Size> parse_size(std::string_view text);

@@ -452,7 +452,8 @@ TEST_F(CliTest, Validate903ReadsAnExportAndReportsEachRuleAsTextCsvOrJson) {
   const Outcome folder = run({"validate", "903", mine.string()});
   EXPECT_EQ(folder.exit_code, 0) << describe(folder);
   EXPECT_THAT(folder.err, HasSubstr("passed over episodes.csv line 1"));
-  EXPECT_THAT(folder.out, HasSubstr(" not run (a table they need was not given)"));
+  EXPECT_THAT(folder.out,
+              HasSubstr(" not run (a table or reference data they need was not given)"));
   const Outcome nothing = run({"validate", "903", (dir_ / "nope").string()});
   EXPECT_EQ(nothing.exit_code, 1) << describe(nothing);
   EXPECT_THAT(nothing.err, HasSubstr("there is no file or folder"));
@@ -672,6 +673,55 @@ TEST_F(CliTest, SynthReturnsAreTheExportsAndValidateEnglandJudgesEveryAuthority)
   EXPECT_THAT(empty.err, HasSubstr("--england"));
   const Outcome both = run({"validate", "--england", returns_dir.string(), "cin", "x.xml"});
   EXPECT_NE(both.exit_code, 0) << describe(both);
+}
+
+// The rules that need reference data run when it is named: the postcode directory and Ofsted's
+// providers (`synth --returns` writes an authority's own in <la>/reference/), and the authority.
+TEST_F(CliTest, Validate903RunsTheRulesOfPostcodesAndProvidersWhenTheirFilesAreNamed) {
+  const fs::path returns_dir = dir_ / "returns";
+  ASSERT_EQ(run({"synth", "--la", "202", "--years", "2", "--no-partner-records", "--returns",
+                 returns_dir.string()})
+                .exit_code,
+            0);
+  const fs::path camden = returns_dir / "202";
+  const std::string postcodes = (camden / "reference" / "postcodes.csv").string(),
+                    providers = (camden / "reference" / "providers.csv").string();
+  EXPECT_THAT(read_file(postcodes), HasSubstr("pcd,oslaua,oscty,oseast1m,osnrth1m\n"));
+  EXPECT_THAT(read_file(postcodes), HasSubstr(",E09000007,"));  // Camden's ONS code
+
+  const Outcome without = run({"validate", "903", (camden / "903").string(), "--year", "2026"});
+  ASSERT_EQ(without.exit_code, 0) << describe(without);
+  EXPECT_THAT(without.out, HasSubstr("292 rules run, 22 not run"));
+  EXPECT_THAT(without.err, HasSubstr("22 rules not run for want of reference data: --postcodes"));
+  const Outcome with =
+      run({"validate", "903", (camden / "903").string(), "--year", "2026", "--postcodes", postcodes,
+           "--providers", providers, "--la", "E09000007", "--fail-on-failures"});
+  ASSERT_EQ(with.exit_code, 0) << describe(with);
+  EXPECT_THAT(with.out, HasSubstr("314 rules run; 0 failures"));
+  EXPECT_THAT(with.err, Not(HasSubstr("for want of reference data")));
+  // Without --la the rules of in or out of the authority do not run; the others do.
+  const Outcome no_la = run({"validate", "903", (camden / "903").string(), "--year", "2026",
+                             "--postcodes", postcodes, "--providers", providers});
+  ASSERT_EQ(no_la.exit_code, 0) << describe(no_la);
+  EXPECT_THAT(no_la.out, HasSubstr("309 rules run, 5 not run"));
+  // --england finds each authority's own reference files.
+  const Outcome england = run({"validate", "--england", returns_dir.string(), "--year", "2026"});
+  ASSERT_EQ(england.exit_code, 0) << describe(england);
+  EXPECT_THAT(england.out, HasSubstr("SSDA903:    1 returns"));
+  EXPECT_THAT(england.out, HasSubstr("0 failures (314 rules)"));
+
+  const Outcome typo = run({"validate", "903", (camden / "903").string(), "--la", "2020"});
+  EXPECT_EQ(typo.exit_code, 2) << describe(typo);
+  EXPECT_THAT(typo.err, HasSubstr("'2020' is not the code of an English local authority"));
+  std::ofstream(dir_ / "bad.csv") << "pcd,laua,oseast1m,osnrth1m\nZZ1 1AA,E06000001,east,1\n";
+  const Outcome bad = run(
+      {"validate", "903", (camden / "903").string(), "--postcodes", (dir_ / "bad.csv").string()});
+  EXPECT_EQ(bad.exit_code, 1) << describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("bad.csv line 2, column oseast1m"));
+  const Outcome wrong =
+      run({"validate", "903", (camden / "903").string(), "--providers", postcodes});
+  EXPECT_EQ(wrong.exit_code, 1) << describe(wrong);
+  EXPECT_THAT(wrong.err, HasSubstr("no column URN"));
 }
 
 TEST_F(CliTest, Export903NamesAnAuthorityThatIsNotThereAndAMissingOut) {

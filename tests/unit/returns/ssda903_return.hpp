@@ -138,10 +138,61 @@ inline std::string& cell(Ssda903Files& f, T table, size_t row, std::string_view 
   return t.rows.at(row).at(t.column(column).value());
 }
 
-inline std::set<std::string> failing_rules(const Ssda903Files& f) {
+// The reference data (ssda903_reference.hpp) the base return's rules are judged with: every
+// postcode and URN of valid_return is known, all in the return's own authority (a fictional
+// unitary, E06000999) and a few miles apart, and each URN is registered for the placements
+// and providers the return gives it. Lists, so that a case can change them.
+struct Reference {
+  std::string authority = "E06000999";
+  std::vector<PostcodeDirectory::Entry> postcodes;
+  std::vector<RegisteredProvider> providers;
+};
+
+inline Reference valid_reference() {
+  Reference r;
+  auto at = [&](std::string postcode, int32_t east, int32_t north) {
+    r.postcodes.push_back({std::move(postcode), {std::pair{east, north}, r.authority}});
+  };
+  // Homes and placements 1 to 6 km apart on the National Grid.
+  at("ZZ1 1AA", 400000, 300000);
+  at("ZZ1 2BB", 401000, 300000);
+  at("ZZ1 3CC", 402000, 301000);
+  at("ZZ1 4DD", 400000, 303000);
+  at("ZZ2 1AA", 410000, 310000);
+  at("ZZ2 5EE", 412000, 310000);
+  at("ZZ2 6FF", 416000, 310000);
+  at("ZZ9 9ZZ", 405000, 305000);  // the providers' offices
+  auto provider = [&](std::string urn, std::vector<std::string> places) {
+    r.providers.push_back({std::move(urn), std::move(places), {"PR1"}, "ZZ9 9ZZ", std::nullopt});
+  };
+  provider("SC123456", {"U4"});
+  provider("SC654321", {"U5"});
+  provider("SC234567", {"U4"});
+  provider("SC345678", {"A6"});
+  return r;
+}
+
+inline ValidationReport validate_with(const Ssda903Files& f, const Reference& r) {
+  const PostcodeDirectory postcodes(r.postcodes);
+  const ProviderRegister providers(r.providers);
+  return validate_ssda903(f, Ssda903Reference{r.authority, &postcodes, &providers});
+}
+
+// The rules the files fail: with reference data given, every rule of the year; without, the
+// rules that need none.
+inline std::set<std::string> failing_rules(const Ssda903Files& f, const Reference* r = nullptr) {
   std::set<std::string> out;
-  for (const auto& failure : validate_ssda903(f).failures) out.insert(std::string(failure.rule));
+  const ValidationReport report = r ? validate_with(f, *r) : validate_ssda903(f);
+  for (const auto& failure : report.failures) out.insert(std::string(failure.rule));
   return out;
+}
+
+// A postcode of the reference, moved: into another authority (or country, "W06000015"), or off
+// the grid (no grid reference).
+inline void set_postcode_place(Reference& r, std::string_view postcode, PostcodePlace place) {
+  for (auto& entry : r.postcodes) {
+    if (entry.postcode == postcode) entry.place = std::move(place);
+  }
 }
 
 // One change to the base return of `year` that must fail `rule`, and `also` (the other rules
@@ -151,6 +202,13 @@ struct Case {
   std::function<void(Ssda903Files&)> change;
   int year = 2026;
   std::set<std::string> also = {};  // other rules the same change fails, by their wording
+  // A change to the reference data too (a provider deregistered, a postcode in Wales).
+  std::function<void(Reference&)> change_reference = nullptr;
+  // Judged with the reference data, by every rule of the year: set for the cases of the rules
+  // that need it. The other cases, made from rules about the return alone, are judged by the
+  // rules that need no reference data (a placement changed to K2 keeps its URN, which Ofsted's
+  // register would then not match).
+  bool with_reference = false;
 };
 
 // The cases, a file for each file of rules.
@@ -162,5 +220,7 @@ std::vector<Case> outcome_cases();        // ssda903_rules_outcomes.cpp
 std::vector<Case> adoption_cases();       // ssda903_rules_adoption.cpp
 std::vector<Case> missing_cases();        // ssda903_rules_missing.cpp
 std::vector<Case> social_worker_cases();  // ssda903_rules_social_workers.cpp
+std::vector<Case> postcode_cases();       // ssda903_rules_postcodes.cpp
+std::vector<Case> provider_cases();       // ssda903_rules_providers.cpp
 
 }  // namespace hearth::returns::test

@@ -18,10 +18,47 @@ using ::testing::HasSubstr;
 using namespace test;
 
 TEST(Ssda903Rules, TheValidReturnPassesEveryRule) {
-  const ValidationReport report = validate_ssda903(valid_return());
+  const ValidationReport report = validate_with(valid_return(), valid_reference());
   EXPECT_TRUE(report.failures.empty()) << report_text(report);
   EXPECT_TRUE(report.rules_skipped.empty());
   EXPECT_EQ(report.rules_run.size(), ssda903_rules_for(2026).size());
+}
+
+TEST(Ssda903Rules, APlacementOutsideEnglandNeedsNoUrnWhenThePostcodesSaySo) {
+  Ssda903Files f = valid_return();
+  set_place(f, 1, "K2");
+  cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR2";
+  cell(f, T::kEpisodes, 1, "URN") = "";
+  cell(f, T::kEpisodes, 1, "PL_POST") = "ZZ3 1WA";
+  // Without the directory Hearth cannot tell the home is in Wales: no URN fails 218.
+  EXPECT_EQ(failing_rules(f), (std::set<std::string>{"218"}));
+  Reference r = valid_reference();
+  r.postcodes.push_back({"ZZ3 1WA", {std::pair{402000, 302000}, "W06000015"}});
+  EXPECT_EQ(failing_rules(f, &r), (std::set<std::string>{}));
+}
+
+TEST(Ssda903Rules, RulesWhoseReferenceDataIsNotGivenAreSkippedAndNamed) {
+  const ValidationReport report = validate_ssda903(valid_return());
+  EXPECT_TRUE(report.failures.empty()) << report_text(report);
+  std::set<std::string> skipped;
+  for (const auto& rule : report.rules_skipped) skipped.insert(std::string(rule.code));
+  std::set<std::string> needing;
+  for (const Ssda903Rule* rule : ssda903_rules_for(2026)) {
+    if (rule->needs != kReturnOnly) needing.insert(std::string(rule->code));
+  }
+  EXPECT_EQ(skipped, needing);
+  EXPECT_EQ(report.rules_run.size() + report.rules_skipped.size(), ssda903_rules_for(2026).size());
+  // The postcode directory without the authority: PL_LA and PL_DISTANCE rules run, IN/OUT not.
+  const Reference r = valid_reference();
+  const PostcodeDirectory postcodes(r.postcodes);
+  const ValidationReport some = validate_ssda903(valid_return(), {"", &postcodes, nullptr});
+  for (const auto& rule : some.rules_run) {
+    for (const Ssda903Rule* known : ssda903_rules_for(2026)) {
+      if (known->code == rule.code) {
+        EXPECT_EQ(known->needs & (kAuthority | kProviders), 0u) << rule.code;
+      }
+    }
+  }
 }
 
 class EachRule : public ::testing::TestWithParam<Case> {};
@@ -29,11 +66,15 @@ class EachRule : public ::testing::TestWithParam<Case> {};
 TEST_P(EachRule, FailsOnTheChangeItsWordingDescribes) {
   const Case& c = GetParam();
   Ssda903Files f = valid_return(c.year);
-  ASSERT_EQ(failing_rules(f), std::set<std::string>{}) << "the base return must pass in " << c.year;
+  Reference r = valid_reference();
+  const Reference* given = c.with_reference ? &r : nullptr;
+  ASSERT_EQ(failing_rules(f, given), std::set<std::string>{})
+      << "the base return must pass in " << c.year;
   c.change(f);
+  if (c.change_reference) c.change_reference(r);
   std::set<std::string> expected = c.also;
   expected.insert(c.rule);
-  EXPECT_EQ(failing_rules(f), expected);
+  EXPECT_EQ(failing_rules(f, given), expected);
 }
 
 // Every rule in the registry has a case (checked below), in ssda903_cases_<concern>.cpp.
@@ -43,6 +84,12 @@ const std::vector<Case>& cases() {
     for (auto part : {core_cases, placement_cases, history_cases, episode_cases, outcome_cases,
                       adoption_cases, missing_cases, social_worker_cases}) {
       for (auto& c : part()) all.push_back(std::move(c));
+    }
+    for (auto part : {postcode_cases, provider_cases}) {
+      for (auto& c : part()) {
+        c.with_reference = true;
+        all.push_back(std::move(c));
+      }
     }
     return all;
   }();
@@ -96,7 +143,8 @@ TEST(Ssda903Rules, ARuleWhoseTableIsMissingIsSkippedAndSaidSo) {
   std::set<std::string> skipped;
   for (const auto& rule : report.rules_skipped) skipped.insert(std::string(rule.code));
   EXPECT_TRUE(skipped.contains("1004"));
-  EXPECT_THAT(report_text(report), HasSubstr("not run (a table they need was not given)"));
+  EXPECT_THAT(report_text(report),
+              HasSubstr("not run (a table or reference data they need was not given)"));
 }
 
 TEST(Ssda903Rules, TheDayBeforeThe25thBirthdayIsNotOver25) {

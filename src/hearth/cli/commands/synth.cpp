@@ -185,7 +185,9 @@ Runner add_synth(CLI::App& app) {
                       "folder");
   command->add_option("--returns", o->returns,
                       "Write each authority's statutory returns for --year under this folder: "
-                      "<la>/903/ (SSDA903 tables, last year's in previous/) and <la>/cin.xml");
+                      "<la>/903/ (SSDA903 tables, last year's in previous/), <la>/cin.xml and "
+                      "<la>/reference/ (a postcode directory and a register of providers for "
+                      "the rules that need them)");
   command->add_option("--threads", o->threads, "Threads generating authorities (default: cores)")
       ->check(CLI::Range(1, 64));
   command->add_flag("--no-partner-records", o->no_partner_records,

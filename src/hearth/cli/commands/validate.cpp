@@ -5,9 +5,14 @@
 // hearth validate --england DIR: both returns of every authority in DIR (DIR/<la>/903/ and
 // DIR/<la>/cin.xml, as `hearth synth --returns` writes them), as a national analyst holding all
 // 153 authorities' returns would check them; a summary per authority and per rule.
+// The SSDA903 rules that need reference data (ssda903_reference.hpp) run when it is given:
+// --postcodes and --providers (for --england, else each authority's DIR/<la>/reference/
+// postcodes.csv and providers.csv), and the return's authority (--la; for --england, the
+// folder's name).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,7 +26,9 @@
 #include "hearth/cli/commands.hpp"
 #include "hearth/core/env.hpp"
 #include "hearth/returns/cin_rules.hpp"
+#include "hearth/returns/ssda903_reference.hpp"
 #include "hearth/returns/ssda903_rules.hpp"
+#include "hearth/synth/synth.hpp"
 
 namespace hearth::cli {
 namespace {
@@ -34,7 +41,51 @@ struct ValidateOptions {
   bool fail_on_failures = false;
   std::string england;  // the folder of every authority's returns
   int threads = 0;
+  // Reference data some SSDA903 rules need (ssda903_reference.hpp).
+  std::string postcodes, providers, la;
 };
+
+// The reference files named on the command line, read once (the postcode directory is large).
+struct LoadedReference {
+  std::optional<returns::PostcodeDirectory> postcodes;
+  std::optional<returns::ProviderRegister> providers;
+};
+
+core::Result<LoadedReference> load_reference(const std::string& postcodes,
+                                             const std::string& providers) {
+  LoadedReference out;
+  if (!postcodes.empty()) {
+    auto read = returns::read_postcode_directory(postcodes);
+    if (!read) return read.error();
+    out.postcodes = std::move(*read);
+  }
+  if (!providers.empty()) {
+    auto read = returns::read_provider_register(providers);
+    if (!read) return read.error();
+    out.providers = std::move(*read);
+  }
+  return out;
+}
+
+// Said once, when rules were not run for want of reference data.
+void explain_skipped(const returns::ValidationReport& report) {
+  size_t wanting = 0;
+  for (const auto& skipped : report.rules_skipped) {
+    for (const auto& rule : returns::ssda903_rules()) {
+      if (rule.code == skipped.code && rule.needs != returns::kReturnOnly) {
+        ++wanting;
+        break;
+      }
+    }
+  }
+  if (wanting > 0) {
+    std::cerr << fmt::format(
+        "validate: {} rules not run for want of reference data: --postcodes FILE (the ONS "
+        "postcode directory, ONSPD or NSPL, as CSV), --providers FILE (Ofsted's list of social "
+        "care providers as CSV) and --la CODE (the return's authority)\n",
+        wanting);
+  }
+}
 
 int write_report(const ValidateOptions& o, const returns::ValidationReport& result) {
   std::string text = o.format == "csv"    ? returns::report_csv(result)
@@ -59,7 +110,19 @@ int run_validate_903(const ValidateOptions& o) {
   if (!read) return report_input_failure(read.error());
   const returns::Ssda903Files& files = *read;
   for (const auto& why : files.ignored) std::cerr << "validate: passed over " << why << "\n";
-  return write_report(o, returns::validate_ssda903(files));
+  auto loaded = load_reference(o.postcodes, o.providers);
+  if (!loaded) return report_input_failure(loaded.error());
+  returns::Ssda903Reference reference;
+  if (!o.la.empty()) {
+    auto code = synth::ons_code_of(o.la);
+    if (!code) return report(code.error());
+    reference.authority = *code;
+  }
+  reference.postcodes = loaded->postcodes ? &*loaded->postcodes : nullptr;
+  reference.providers = loaded->providers ? &*loaded->providers : nullptr;
+  const returns::ValidationReport result = returns::validate_ssda903(files, reference);
+  explain_skipped(result);
+  return write_report(o, result);
 }
 
 int run_validate_cin(const ValidateOptions& o) {
@@ -78,7 +141,8 @@ struct AuthorityResult {
 
 // Both returns of the authority whose folder this is; a return that is not there is not judged
 // (the CIN census before 2024-25), one that cannot be read is said why.
-void judge_returns(const std::filesystem::path& folder, int year, AuthorityResult& result) {
+void judge_returns(const std::filesystem::path& folder, int year, const LoadedReference& national,
+                   AuthorityResult& result) {
   std::error_code ec;
   if (!std::filesystem::exists(folder / "903", ec)) {
     result.errors.push_back(fmt::format("{}: no SSDA903 return ({})", (folder / "903").string(),
@@ -92,7 +156,30 @@ void judge_returns(const std::filesystem::path& folder, int year, AuthorityResul
           header != files->current.end()) {
         result.ssda903_children = header->second.rows.size();
       }
-      result.ssda903 = returns::validate_ssda903(*files);
+      // The national reference files named on the command line, else the authority's own in
+      // <la>/reference/ (as `hearth synth --returns` writes them), if there.
+      LoadedReference own;
+      const auto own_file = [&](const char* name) {
+        std::error_code probe;
+        const auto path = folder / "reference" / name;
+        return std::filesystem::exists(path, probe) ? path.string() : std::string();
+      };
+      if (!national.postcodes || !national.providers) {
+        auto read = load_reference(national.postcodes ? "" : own_file("postcodes.csv"),
+                                   national.providers ? "" : own_file("providers.csv"));
+        if (!read) {
+          result.errors.push_back(read.error().describe());
+        } else {
+          own = std::move(*read);
+        }
+      }
+      returns::Ssda903Reference reference;
+      if (auto code = synth::ons_code_of(folder.filename().string())) reference.authority = *code;
+      const auto* postcodes = national.postcodes ? &*national.postcodes : nullptr;
+      const auto* providers = national.providers ? &*national.providers : nullptr;
+      reference.postcodes = postcodes ? postcodes : own.postcodes ? &*own.postcodes : nullptr;
+      reference.providers = providers ? providers : own.providers ? &*own.providers : nullptr;
+      result.ssda903 = returns::validate_ssda903(*files, reference);
     }
   }
   // The CIN census is written from 2024-25 (kFirstCinCensusYear); before, none is expected.
@@ -111,11 +198,12 @@ void judge_returns(const std::filesystem::path& folder, int year, AuthorityResul
   }
 }
 
-AuthorityResult validate_authority(const std::filesystem::path& folder, int year) {
+AuthorityResult validate_authority(const std::filesystem::path& folder, int year,
+                                   const LoadedReference& national) {
   AuthorityResult result;
   result.la = folder.filename().string();
   try {
-    judge_returns(folder, year, result);
+    judge_returns(folder, year, national, result);
   } catch (const std::exception& e) {
     result.errors.push_back(fmt::format("{}: {}", folder.string(), e.what()));
   }
@@ -146,13 +234,15 @@ int run_validate_england(const ValidateOptions& o) {
                                  o.england, o.england)));
   }
   std::sort(folders.begin(), folders.end());
+  auto national = load_reference(o.postcodes, o.providers);
+  if (!national) return report_input_failure(national.error());
 
   const auto started = std::chrono::steady_clock::now();
   std::vector<AuthorityResult> results(folders.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < folders.size(); i = next++) {
-      results[i] = validate_authority(folders[i], year);
+      results[i] = validate_authority(folders[i], year, *national);
     }
   };
   int threads = o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency());
@@ -171,6 +261,8 @@ int run_validate_england(const ValidateOptions& o) {
   };
   std::map<std::pair<std::string_view, std::string_view>, Count> by_rule;  // (return, rule)
   size_t children[2] = {0, 0}, failures[2] = {0, 0}, returns_read[2] = {0, 0}, unreadable = 0;
+  // Rules run per return, fewest and most: fewer where an authority's reference data is missing.
+  size_t fewest[2] = {SIZE_MAX, SIZE_MAX}, most[2] = {0, 0};
   std::string table = "la,ssda903_children,ssda903_failures,cin_children,cin_failures\n";
   for (const auto& r : results) {
     const returns::ValidationReport* reports[2] = {r.ssda903 ? &*r.ssda903 : nullptr,
@@ -179,6 +271,8 @@ int run_validate_england(const ValidateOptions& o) {
       if (!reports[k]) continue;
       ++returns_read[k];
       failures[k] += reports[k]->failures.size();
+      fewest[k] = std::min(fewest[k], reports[k]->rules_run.size());
+      most[k] = std::max(most[k], reports[k]->rules_run.size());
       for (const auto& [rule, count] : reports[k]->summary()) {
         Count& c = by_rule[{reports[k]->return_name, rule->code}];
         c.message = rule->message;
@@ -194,12 +288,18 @@ int run_validate_england(const ValidateOptions& o) {
                          r.cin_children, r.cin ? std::to_string(r.cin->failures.size()) : "");
   }
 
+  auto rules = [&](int k) {
+    if (returns_read[k] == 0) return std::string();
+    return fewest[k] == most[k] ? fmt::format(" ({} rules)", most[k])
+                                : fmt::format(" ({} to {} rules)", fewest[k], most[k]);
+  };
   std::cout << fmt::format(
       "{} authorities' returns for {}-{:02} in {}, validated in {:.2f} s ({} thread{})\n"
-      "  SSDA903:    {} returns, {} children, {} failures\n"
-      "  CIN census: {} returns, {} children, {} failures\n",
+      "  SSDA903:    {} returns, {} children, {} failures{}\n"
+      "  CIN census: {} returns, {} children, {} failures{}\n",
       folders.size(), year - 1, year % 100, o.england, seconds, threads, threads == 1 ? "" : "s",
-      returns_read[0], children[0], failures[0], returns_read[1], children[1], failures[1]);
+      returns_read[0], children[0], failures[0], rules(0), returns_read[1], children[1],
+      failures[1], rules(1));
   std::vector<std::pair<std::pair<std::string_view, std::string_view>, Count>> ranked(
       by_rule.begin(), by_rule.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -229,6 +329,15 @@ int run_validate_england(const ValidateOptions& o) {
   return o.fail_on_failures && failures[0] + failures[1] > 0 ? kExitFailure : kExitOk;
 }
 
+// The reference files some SSDA903 rules need.
+void add_reference_options(CLI::App* command, ValidateOptions& o) {
+  command->add_option("--postcodes", o.postcodes,
+                      "The ONS postcode directory (ONSPD or NSPL) as CSV: runs the rules on "
+                      "PL_LA, PL_LOCATION and PL_DISTANCE");
+  command->add_option("--providers", o.providers,
+                      "Ofsted's list of social care providers as CSV: runs the rules on URNs");
+}
+
 // The options both returns take.
 void add_report_options(CLI::App* command, ValidateOptions& o) {
   command->add_option("--format", o.format, "text, csv or json")
@@ -248,8 +357,10 @@ Runner add_validate(CLI::App& app) {
   auto o = std::make_shared<ValidateOptions>();
   command->add_option("--england", o->england,
                       "Validate both returns of every authority in this folder (<la>/903/, "
-                      "<la>/cin.xml, as `hearth synth --england --returns` writes them)");
+                      "<la>/cin.xml and <la>/reference/, as `hearth synth --england --returns` "
+                      "writes them)");
   add_collection_year_option(command, o->year);
+  add_reference_options(command, *o);
   command->add_option("--threads", o->threads, "Threads (default: cores), with --england")
       ->check(CLI::Range(1, 64));
   command->add_option("--out", o->out, "With --england: a CSV of each authority's counts");
@@ -260,6 +371,10 @@ Runner add_validate(CLI::App& app) {
       "The SSDA903 return's CSV tables: files, or folders of them (previous/ inside a "
       "folder holds last year's)");
   ssda903->add_option("paths", o->paths, "CSV files or folders")->required();
+  add_reference_options(ssda903, *o);
+  ssda903->add_option("--la", o->la,
+                      "The return's local authority (three digits, or its ONS code), for the "
+                      "rules about placements in or out of it");
   add_collection_year_option(ssda903, o->year);
   add_report_options(ssda903, *o);
   auto* cin = command->add_subcommand("cin", "The CIN census XML: one file");

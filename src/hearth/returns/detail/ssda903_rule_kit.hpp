@@ -26,10 +26,35 @@ struct Ssda903Context {
   const Ssda903Rule* rule = nullptr;
   core::Date start;  // 1 April of year - 1
   core::Date end;    // 31 March of year
+  const Ssda903Reference* reference = nullptr;  // never null while a rule runs
 
   const CsvTable& table(Ssda903Table t) const { return files.current.at(t); }
   // Last year's table (a rule that reads one names it in previous_tables).
   const CsvTable& previous(Ssda903Table t) const { return files.previous.at(t); }
+
+  // PL_LA, PL_LOCATION and PL_DISTANCE of row `row` of this year's Episodes, or of last year's
+  // (judged against this year's authority, as the DfE's validator does), derived the first time
+  // a rule asks. Only for rules that need kPostcodes.
+  const PlacementPlace& place(size_t row, bool last_year = false) const {
+    auto& cache = last_year ? previous_places : current_places;
+    if (cache.empty()) {
+      const CsvTable& t = last_year ? previous(Ssda903Table::kEpisodes)
+                                    : table(Ssda903Table::kEpisodes);
+      const auto home = t.column("HOME_POST"), placed = t.column("PL_POST");
+      cache.reserve(t.rows.size());
+      for (const auto& cells : t.rows) {
+        cache.push_back(placement_place(*reference, home ? core::trim(cells[*home]) : "",
+                                        placed ? core::trim(cells[*placed]) : ""));
+      }
+    }
+    return cache.at(row);
+  }
+  // Ofsted's registration at `urn`, or none (also for a blank URN and XXXXXXX). Only for rules
+  // that need kProviders.
+  const RegisteredProvider* provider(std::string_view urn) const {
+    return reference->providers ? reference->providers->find(urn) : nullptr;
+  }
+  mutable std::vector<PlacementPlace> current_places, previous_places;
 };
 
 namespace detail {
@@ -271,5 +296,7 @@ std::vector<Ssda903Rule> ssda903_outcome_rules();        // ssda903_rules_outcom
 std::vector<Ssda903Rule> ssda903_adoption_rules();       // ssda903_rules_adoption.cpp
 std::vector<Ssda903Rule> ssda903_missing_rules();        // ssda903_rules_missing.cpp
 std::vector<Ssda903Rule> ssda903_social_worker_rules();  // ssda903_rules_social_workers.cpp
+std::vector<Ssda903Rule> ssda903_postcode_rules();       // ssda903_rules_postcodes.cpp
+std::vector<Ssda903Rule> ssda903_provider_rules();       // ssda903_rules_providers.cpp
 
 }  // namespace hearth::returns

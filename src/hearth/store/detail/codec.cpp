@@ -1,6 +1,7 @@
 #include "hearth/store/detail/codec.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <tuple>
 #include <type_traits>
@@ -284,25 +285,32 @@ core::Result<Record> decode(RecordKind kind, std::string_view body) {
 
 core::Result<std::vector<Record>> decode_many(
     const std::vector<std::pair<RecordKind, std::string>>& bodies) {
-  std::vector<Record> records(bodies.size());
-  // Below a few thousand bodies a thread costs more than it saves.
+  // Below a few thousand bodies a thread costs more than it saves. Each thread fills its own
+  // list, joined after: a list of the whole size made first would construct (and destroy) an
+  // empty record of the largest kind for every body.
   constexpr size_t kPerThread = 4096;
   const size_t threads = threads_for(1 + bodies.size() / kPerThread);
-  std::vector<std::optional<std::pair<size_t, core::Error>>> failures(threads);
+  std::vector<std::vector<Record>> parts(threads);
+  std::vector<std::optional<core::Error>> failures(threads);
   run_on_threads(threads, [&](size_t part) {
     const size_t from = bodies.size() * part / threads, to = bodies.size() * (part + 1) / threads;
+    parts[part].reserve(to - from);
     for (size_t i = from; i < to; ++i) {
       auto record = decode(bodies[i].first, bodies[i].second);
       if (!record) {
-        failures[part].emplace(i, record.error());
+        failures[part].emplace(record.error());
         return;
       }
-      records[i] = std::move(*record);
+      parts[part].push_back(std::move(*record));
     }
   });
   for (const auto& failure : failures) {
-    if (failure) return failure->second;  // parts are in order: the first is the earliest
+    if (failure) return *failure;  // parts are in order: the first is the earliest
   }
+  if (threads == 1) return std::move(parts.front());
+  std::vector<Record> records;
+  records.reserve(bodies.size());
+  for (auto& part : parts) std::move(part.begin(), part.end(), std::back_inserter(records));
   return records;
 }
 
