@@ -279,6 +279,11 @@ Result<std::vector<store::AuditEntry>> FakeAccessStore::append_audit(
   HEARTH_RETURN_IF_ERROR(check_available());
   if (audit_failing_.load()) return Error::io("the disk is full (fake)");
   std::lock_guard lock(mutex_);
+  if (!refused_child_.empty()) {
+    for (const auto& event : events) {
+      if (event.child_id == refused_child_) return Error::invalid("child_id", "refused (fake)");
+    }
+  }
   std::vector<store::AuditEntry> written;
   for (const auto& event : events) {
     store::AuditEntry entry;

@@ -23,6 +23,12 @@ class FakeAccessStore final : public store::AccessStore {
   void set_unavailable(bool unavailable) { unavailable_.store(unavailable); }
   // While set, append_audit fails with kIo (a full disk): for "no audit, no record".
   void set_audit_failing(bool failing) { audit_failing_.store(failing); }
+  // A batch holding an entry about this child is refused whole, as a database refuses a
+  // transaction with one bad row (empty: none).
+  void set_audit_refusing_child(std::string child_id) {
+    std::lock_guard lock(mutex_);
+    refused_child_ = std::move(child_id);
+  }
   void tamper_audit(int64_t seq, const std::function<void(store::AuditEntry&)>& change);
 
   core::Result<int> put_account(const store::Account& account, const store::Change& change,
@@ -87,6 +93,7 @@ class FakeAccessStore final : public store::AccessStore {
   store::AuditHead head_;
   std::atomic<bool> unavailable_{false};
   std::atomic<bool> audit_failing_{false};
+  std::string refused_child_;  // guarded by mutex_
 };
 
 }  // namespace hearth::fakes

@@ -298,6 +298,20 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
   for (const auto& o : records.care_leaver_outcomes) {
     if (o.collection_year == year) oc3.push_back(&o);
   }
+  // Who is in a year's UASC table (as the kUasc case below writes it): a child looked after in
+  // the year whose status had not ceased before it.
+  const Year last_year{core::collection_year_start(year - 1), core::collection_year_end(year - 1)};
+  std::unordered_set<std::string_view> looked_after_last_year;
+  for (const auto& e : records.episodes) {
+    if (last_year.open_in(e.start_date, e.end_date)) looked_after_last_year.insert(e.child_id);
+  }
+  auto in_uasc_table = [&](std::string_view id, const Year& in,
+                           const std::unordered_set<std::string_view>& cared_for) {
+    auto found = child_by_id.find(id);
+    if (found == child_by_id.end() || !cared_for.contains(id)) return false;
+    const domain::Child& c = *found->second;
+    return (c.uasc || c.uasc_ceased) && !(c.uasc_ceased && *c.uasc_ceased < in.start);
+  };
   sort_by(oc3, [](const auto& o) { return std::tie(o.child_id, o.id); });
   std::set<std::string_view> in_return(looked_after.begin(), looked_after.end());
   for (const auto* o : oc3) in_return.insert(o->child_id);
@@ -323,14 +337,11 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
       case Ssda903Table::kEpisodes:
         for (const auto* e : episodes) {
           const bool ended = y.ended(e->end_date);
-          // No home postcode for an unaccompanied asylum-seeking child, this year or last: the
-          // DfE derives no distance from home for them (rule 406; 392b asks none), but still the
+          // No home postcode for a child in this year's UASC table or last year's: the DfE
+          // derives no distance from home for them (rule 406; 392b asks none), but still the
           // placement's authority (169, 179).
-          auto found = child_by_id.find(e->child_id);
-          const domain::Child* c = found == child_by_id.end() ? nullptr : found->second;
-          const bool asylum =
-              c && (c->uasc || c->uasc_ceased) &&
-              !(c->uasc_ceased && *c->uasc_ceased < core::collection_year_start(year - 1));
+          const bool asylum = in_uasc_table(e->child_id, y, looked_after) ||
+                              in_uasc_table(e->child_id, last_year, looked_after_last_year);
           rows.push_back({e->child_id, e->start_date.to_uk(), e->reason_new_episode,
                           e->legal_status, e->category_of_need, e->place, e->place_provider,
                           y.end_date(e->end_date), ended ? e->reason_episode_ceased : "",
@@ -356,9 +367,8 @@ std::vector<CsvTable> export_ssda903(const AuthorityRecords& records, int year) 
           auto found = child_by_id.find(id);
           if (found == child_by_id.end()) continue;
           const domain::Child& c = *found->second;
-          if (!c.uasc && !c.uasc_ceased) continue;
           // A status that ended before the year is not this year's (205A, 205B).
-          if (c.uasc_ceased && *c.uasc_ceased < y.start) continue;
+          if (!in_uasc_table(id, y, looked_after)) continue;
           // DUC is the date the status ceased or, while it lasts, the date it will: the 18th
           // birthday (the DfE's rules 205B and 304 read it so), as it stood on 31 March. For a
           // child who left care in the year before 18, the return's UASC status ends with the

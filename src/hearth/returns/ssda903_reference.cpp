@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <numeric>
 
@@ -25,13 +26,15 @@ std::optional<uint64_t> packed(std::string_view key) {
   return out << (8 * (8 - key.size()));
 }
 
-// The fields of one CSV line, as views into it: quoted fields lose their quotes (a doubled quote
-// inside one is kept doubled: the directory's codes and postcodes have none). Fails on a quote
-// left open or a quote inside an unquoted field.
-bool split_line(std::string_view line, std::vector<std::string_view>& fields) {
+// The first `limit` fields of one CSV line, as views into it: quoted fields lose their quotes
+// (a doubled quote inside one is kept doubled: the directory's codes and postcodes have none).
+// Fails on a quote left open or a quote inside an unquoted field, among those fields. The
+// directory has some 50 columns and Hearth reads 5 of the first 15: the rest is not split.
+bool split_line(std::string_view line, std::vector<std::string_view>& fields,
+                size_t limit = SIZE_MAX) {
   fields.clear();
   size_t at = 0;
-  while (true) {
+  while (fields.size() < limit) {
     if (at < line.size() && line[at] == '"') {
       size_t close = at + 1;
       while (true) {
@@ -58,6 +61,7 @@ bool split_line(std::string_view line, std::vector<std::string_view>& fields) {
       at = comma + 1;
     }
   }
+  return true;
 }
 
 // The index of the first of `names` the header has (in any case), or of a column matching
@@ -193,7 +197,7 @@ core::Result<PostcodeDirectory> read_postcode_directory(std::istream& in, std::s
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (core::trim(line).empty()) continue;
-    if (!split_line(line, fields)) {
+    if (!split_line(line, fields, needed)) {
       return Error::invalid("postcodes", at(number) + ": a quote is left open or out of place");
     }
     if (fields.size() < needed) {
@@ -219,6 +223,14 @@ core::Result<PostcodeDirectory> read_postcode_directory(std::istream& in, std::s
     }
     const std::string_view lad = core::trim(fields[*district]);
     const std::string_view cty = county ? core::trim(fields[*county]) : std::string_view();
+    // A district of a two-tier area (E07) is not the authority of a return: its county is. A
+    // file cut down without the county column would put every such placement OUT.
+    if (!county && lad.starts_with("E07")) {
+      return Error::invalid(
+          "postcodes", fmt::format("{}: {} is a district of a county, but the file has no county "
+                                   "column (cty, oscty or ctyNNcd) to say which",
+                                   at(number), lad));
+    }
     // The upper tier: the county where there is one (two-tier England), else the district.
     if (!pseudo_code(cty) && cty.starts_with("E10")) {
       entry.place.authority = std::string(cty);
@@ -250,17 +262,17 @@ const RegisteredProvider* ProviderRegister::find(std::string_view urn) const {
   return found == by_urn_.end() ? nullptr : &providers_[found->second];
 }
 
-core::Result<ProviderRegister> read_provider_register(std::string_view text,
-                                                      std::string_view file) {
-  auto table = parse_csv(text, file);
-  if (!table) return table.error();
-  const auto urn = find_column(table->columns, {"URN"});
-  const auto place = find_column(table->columns, {"Placement code", "Provider code"});
+namespace {
+
+core::Result<ProviderRegister> register_from(const CsvTable& table) {
+  const std::string& file = table.file;
+  const auto urn = find_column(table.columns, {"URN"});
+  const auto place = find_column(table.columns, {"Placement code", "Provider code"});
   const auto provider =
-      find_column(table->columns, {"Placement provider code", "Provider placement code"});
+      find_column(table.columns, {"Placement provider code", "Provider placement code"});
   const auto postcode =
-      find_column(table->columns, {"Setting postcode", "Setting address postcode"});
-  const auto ended = find_column(table->columns, {"Deregistration date", "Closed date"});
+      find_column(table.columns, {"Setting postcode", "Setting address postcode"});
+  const auto ended = find_column(table.columns, {"Deregistration date", "Closed date"});
   for (const auto& [column, named] :
        {std::pair{urn, "URN"}, std::pair{place, "Placement code"},
         std::pair{provider, "Placement provider code"}, std::pair{postcode, "Setting postcode"}}) {
@@ -272,8 +284,8 @@ core::Result<ProviderRegister> read_provider_register(std::string_view text,
     }
   }
   std::vector<RegisteredProvider> providers;
-  for (size_t r = 0; r < table->rows.size(); ++r) {
-    const auto& row = table->rows[r];
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
     RegisteredProvider p;
     p.urn = std::string(core::trim(row[*urn]));
     if (p.urn.empty()) continue;
@@ -289,7 +301,7 @@ core::Result<ProviderRegister> read_provider_register(std::string_view text,
           return Error::invalid(
               "providers", fmt::format("{} line {}, column {}: {} is not a date (dd/mm/YYYY or "
                                        "YYYY-MM-DD)",
-                                       file, table->lines[r], table->columns[*ended], date));
+                                       file, table.lines[r], table.columns[*ended], date));
         }
         p.registration_end = *parsed;
       }
@@ -299,15 +311,21 @@ core::Result<ProviderRegister> read_provider_register(std::string_view text,
   return ProviderRegister(std::move(providers));
 }
 
+}  // namespace
+
+core::Result<ProviderRegister> read_provider_register(std::string_view text,
+                                                      std::string_view file) {
+  auto table = parse_csv(text, file);
+  if (!table) return table.error();
+  return register_from(*table);
+}
+
 core::Result<ProviderRegister> read_provider_register(const std::string& path) {
-  auto table_text = [&]() -> core::Result<std::string> {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error::io(fmt::format("cannot open {}", path));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return text;
-  }();
-  if (!table_text) return table_text.error();
-  return read_provider_register(*table_text, path);
+  // Read as every CSV the returns read: refused past kMaxCsvBytes, before it is read (the
+  // postcode directory named here by mistake is a gigabyte).
+  auto table = read_csv_file(path);
+  if (!table) return table.error();
+  return register_from(*table);
 }
 
 // ------------------------------------------------------------------ PL_LA, PL_LOCATION,

@@ -47,7 +47,8 @@ class PostcodeDirectory {
   size_t size() const { return keys_.size(); }
 
  private:
-  // Sorted by key; a postcode's key fits in 8 bytes, so 2.7 million take some 60 MB.
+  // Sorted by key; a postcode's key fits in 8 bytes. 2.7 million postcodes take some 150 MB
+  // here (56 bytes each), and twice that while they are read.
   std::vector<uint64_t> keys_;
   std::vector<PostcodePlace> places_;
 };
@@ -81,11 +82,13 @@ class ProviderRegister {
   std::unordered_map<std::string, size_t> by_urn_;
 };
 
-// Ofsted's list of social care providers saved as CSV (both sheets, current and closed, one
-// after the other; the children's homes list has the same columns under other names). Columns
-// by name, in any case: URN; Placement code (or Provider code); Placement provider code (or
-// Provider placement code); Setting postcode (or Setting address postcode); Deregistration date
-// (or Closed date), as dd/mm/YYYY or YYYY-MM-DD. Codes are separated by commas or slashes.
+// Ofsted's list of social care providers saved as CSV, under one header row: the closed
+// providers' sheet has a Deregistration date, so its rows go under its header and the current
+// providers' rows after them, that column blank (the children's homes list has the same columns
+// under other names). Columns by name, in any case: URN; Placement code (or Provider code);
+// Placement provider code (or Provider placement code); Setting postcode (or Setting address
+// postcode); Deregistration date (or Closed date), as dd/mm/YYYY or YYYY-MM-DD, if there. Codes
+// are separated by commas or slashes. A URN given twice: the later row.
 core::Result<ProviderRegister> read_provider_register(std::string_view text, std::string_view file);
 core::Result<ProviderRegister> read_provider_register(const std::string& path);
 

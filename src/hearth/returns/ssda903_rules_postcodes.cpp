@@ -165,7 +165,7 @@ std::vector<Ssda903Rule> ssda903_postcode_rules() {
                   [&](size_t r) { return !short_breaks(ls(r)) && c.place(r).location.empty(); });
        },
        {},
-       kPlace},
+       kPostcodes},  // blank only when the postcode is not found: IN or OUT is not judged
       {"392a",
        "Child is looked after but no distance is recorded. [NOTE: This check may result in false "
        "positives for children formerly UASC]",

@@ -66,7 +66,7 @@ TEST(Codec, GivesAMissingMemberItsDefaultAndPassesOverKeysItDoesNotKnow) {
   EXPECT_FALSE(r.no_further_action);
 }
 
-TEST(Codec, ReadsSpacesAndEscapesAsPostgresqlGivesThemBack) {
+TEST(Codec, ReadsSpacesAndEscapesAsAnotherWriterMightLeaveThem) {
   const auto r = decode_referral(
       "{ \"id\" : \"REF\\u00e91\",\n  \"source\": \"say \\\"hi\\\"\\\\\", "
       "\"closure_date\": \"2025-07-01\", \"no_further_action\" : false }  \n");

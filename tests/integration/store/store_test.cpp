@@ -4,6 +4,7 @@
 #include <set>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/sample_records.hpp"
@@ -313,6 +314,38 @@ TEST_P(StoreTest, LoadsTheRecordsOfChosenKindsAboutChosenChildren) {
   ASSERT_TRUE(after);
   EXPECT_EQ(after->size(), 2u);  // a withdrawn record is left out
   EXPECT_TRUE(store().load_for_children("999", {}, kinds)->empty());
+}
+
+// Thousands of children are read in chunks on every core, each on its own connection: all of
+// them, in the order of the ids asked for, whatever the number of threads.
+TEST_P(StoreTest, LoadsThousandsOfChildrensRecordsInTheOrderAskedOnEveryCore) {
+  std::vector<store::Record> records;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 4500; ++i) {
+    ids.push_back(fmt::format("C{:05}", i));
+    records.push_back(sample_child(ids.back(), "Ava", "Testcase"));
+    domain::Referral referral;
+    referral.id = fmt::format("REF{:05}", i);
+    referral.la_code = "999";
+    referral.child_id = ids.back();
+    referral.referral_date = hearth::testing::date("2025-06-01");
+    records.push_back(referral);
+  }
+  ASSERT_TRUE(store().bulk_load(records, change("synthetic data")));
+  const RecordKind kinds[] = {RecordKind::kChild, RecordKind::kReferral};
+  auto loaded = store().load_for_children("999", ids, kinds);
+  ASSERT_TRUE(loaded) << loaded.error().describe();
+  ASSERT_EQ(loaded->size(), 9000u);
+  // Chunks of 500 ids come back in the order asked; within one, in the database's order.
+  for (size_t i = 0; i < loaded->size(); ++i) {
+    const size_t chunk = i / 1000;
+    const std::string child = store::child_id_of((*loaded)[i]);
+    EXPECT_GE(child, ids[chunk * 500]) << i;
+    EXPECT_LE(child, ids[chunk * 500 + 499]) << i;
+  }
+  std::set<std::string> children;
+  for (const auto& record : *loaded) children.insert(store::child_id_of(record));
+  EXPECT_EQ(children.size(), 4500u);
 }
 
 TEST_P(StoreTest, KeepsItsDataWhenReopened) {

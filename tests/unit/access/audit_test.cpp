@@ -73,6 +73,24 @@ TEST(AuditLog, AFailureToWriteIsReportedToTheCaller) {
   EXPECT_EQ(written.error().code, core::ErrorCode::kIo);
 }
 
+TEST(AuditLog, AnEntryTheDatabaseRefusesFailsAloneAndTheOthersAreWrittenInFewCommits) {
+  AccessWorld world;
+  const size_t before = world.audit().size();
+  world.store.fake_access().set_audit_refusing_child("C700");
+  std::vector<std::pair<std::string, std::string>> children;
+  for (int i = 0; i < 1000; ++i) children.emplace_back("999", "C" + std::to_string(i));
+  const int64_t commits_before = world.audit_log.commits();
+  auto written = world.audit_log.record_listing(
+      someone(), {"returns.export", "allowed", "999", "", "test", "statutory return"}, children);
+  EXPECT_FALSE(written);  // the caller hears of the one refused
+  EXPECT_EQ(world.audit().size(), before + 999);
+  // Halved down to the one: about two commits for each halving, not one for each entry.
+  EXPECT_LE(world.audit_log.commits() - commits_before, 25);
+  auto report = verify_audit_chain(world.store.access());
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->intact) << report->problem;
+}
+
 class AuditChainTest : public ::testing::Test {
  protected:
   void SetUp() override {

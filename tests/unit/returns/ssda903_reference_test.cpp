@@ -64,6 +64,11 @@ TEST(PostcodeDirectory, NamesTheFileLineAndColumnOfWhatItCannotRead) {
   ASSERT_FALSE(grid);
   EXPECT_THAT(grid.error().message,
               HasSubstr("onspd.csv line 2, column oseast1m: the grid reference 12.5,2"));
+  auto no_county = directory("pcd,laua,oseast1m,osnrth1m\nZZ1 1AA,E07000085,1,2\n");
+  ASSERT_FALSE(no_county);
+  EXPECT_THAT(no_county.error().message,
+              HasSubstr("onspd.csv line 2: E07000085 is a district of a county, but the file "
+                        "has no county column"));
   auto quote = directory("pcd,laua,oseast1m,osnrth1m\n\"ZZ1 1AA,E06000001,1,2\n");
   ASSERT_FALSE(quote);
   EXPECT_THAT(quote.error().message, HasSubstr("onspd.csv line 2: a quote"));

@@ -4,6 +4,7 @@
 #include "hearth/returns/ssda903_rules.hpp"
 
 #include <functional>
+#include <map>
 #include <set>
 
 #include <gmock/gmock.h>
@@ -30,11 +31,54 @@ TEST(Ssda903Rules, APlacementOutsideEnglandNeedsNoUrnWhenThePostcodesSaySo) {
   cell(f, T::kEpisodes, 1, "PLACE_PROVIDER") = "PR2";
   cell(f, T::kEpisodes, 1, "URN") = "";
   cell(f, T::kEpisodes, 1, "PL_POST") = "ZZ3 1WA";
-  // Without the directory Hearth cannot tell the home is in Wales: no URN fails 218.
+  // Without the directory Hearth cannot tell the placement is in Wales: no URN fails 218.
   EXPECT_EQ(failing_rules(f), (std::set<std::string>{"218"}));
   Reference r = valid_reference();
   r.postcodes.push_back({"ZZ3 1WA", {std::pair{402000, 302000}, "W06000015"}});
   EXPECT_EQ(failing_rules(f, &r), (std::set<std::string>{}));
+}
+
+// A rule that reads the return's authority must say so (kAuthority): the others give the same
+// failures whatever the authority, or none, on returns whose placements are in and out of it.
+TEST(Ssda903Rules, OnlyTheRulesThatNeedTheAuthorityDependOnIt) {
+  std::vector<std::pair<std::string, std::function<void(Ssda903Files&, Reference&)>>> variants = {
+      {"the base return", [](Ssda903Files&, Reference&) {}},
+      {"a placement in another authority",
+       [](Ssda903Files&, Reference& r) {
+         set_postcode_place(r, "ZZ1 3CC", {std::pair{402000, 301000}, "E09000001"});
+       }},
+      {"a placement in Wales",
+       [](Ssda903Files&, Reference& r) {
+         set_postcode_place(r, "ZZ1 4DD", {std::pair{400000, 303000}, "W06000015"});
+       }},
+      {"a placement postcode not known",
+       [](Ssda903Files& f, Reference&) { cell(f, T::kEpisodes, 1, "PL_POST") = "ZZ1 9XX"; }},
+  };
+  auto by_rule = [](const ValidationReport& report) {
+    std::map<std::string, std::vector<int64_t>> out;
+    for (const auto& failure : report.failures)
+      out[std::string(failure.rule)].push_back(failure.line);
+    for (const Ssda903Rule* rule : ssda903_rules_for(2026)) {
+      if (rule->needs & kAuthority) out.erase(std::string(rule->code));
+    }
+    return out;
+  };
+  for (const auto& [name, change] : variants) {
+    Ssda903Files f = valid_return();
+    Reference r = valid_reference();
+    change(f, r);
+    const auto own = by_rule(validate_with(f, r));
+    for (const std::string other : {"E09000001", "W06000015", ""}) {
+      Reference elsewhere = r;
+      elsewhere.authority = other;
+      EXPECT_EQ(by_rule(validate_with(f, elsewhere)), own) << name << ", authority " << other;
+    }
+  }
+  // And the test can tell: 229 reads it (PR1 is a provider in the authority), so another
+  // authority fails it.
+  Reference elsewhere = valid_reference();
+  elsewhere.authority = "E09000001";
+  EXPECT_TRUE(failing_rules(valid_return(), &elsewhere).contains("229"));
 }
 
 TEST(Ssda903Rules, RulesWhoseReferenceDataIsNotGivenAreSkippedAndNamed) {

@@ -187,8 +187,8 @@ int run_export_cin(const ExportOptions& o) {
   for (const auto& row : census.table(returns::CinModule::kChildIdentifiers).rows) {
     exported.insert(row.front());
   }
-  // The children are audited while the XML is written (each takes about a third of a large
-  // authority's export); the file gets its name only once both are done.
+  // The children are audited while the XML is made (each takes about a fifth of a large
+  // authority's export); the file is written once they are, and named once it is.
   const std::string what =
       fmt::format("hearth export cin {}-{:02} to {}", year - 1, year % 100, path.string());
   auto audit = [&] { return audit_export(**store, *la, exported, what); };
@@ -198,13 +198,10 @@ int run_export_cin(const ExportOptions& o) {
   } catch (const std::system_error&) {
     audited = std::async(std::launch::deferred, audit);  // no thread to be had: one after another
   }
+  const std::string xml = returns::write_cin_census(census);
+  if (auto audit_done = audited.get(); !audit_done) return report(audit_done.error());
   std::vector<PendingFile> pending;
-  auto written = write_file(path, returns::write_cin_census(census), pending);
-  const core::Status audit_done = audited.get();
-  if (!written || !audit_done) {
-    if (!pending.empty()) fs::remove(pending.front().temp, ec);
-    return report(!written ? written.error() : audit_done.error());
-  }
+  if (auto written = write_file(path, xml, pending); !written) return report(written.error());
   fs::rename(pending.front().temp, path, ec);
   if (ec) {
     fs::remove(pending.front().temp, ec);

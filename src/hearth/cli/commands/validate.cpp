@@ -67,24 +67,41 @@ core::Result<LoadedReference> load_reference(const std::string& postcodes,
   return out;
 }
 
-// Said once, when rules were not run for want of reference data.
-void explain_skipped(const returns::ValidationReport& report) {
+// Said once, when rules whose tables were given were not run for want of reference data: how
+// many, and which of the options would run them.
+void explain_skipped(const returns::Ssda903Files& files,
+                     const returns::Ssda903Reference& reference) {
+  using returns::Ssda903Table;
+  const unsigned given = (reference.postcodes ? returns::kPostcodes : 0u) |
+                         (reference.authority.empty() ? 0u : returns::kAuthority) |
+                         (reference.providers ? returns::kProviders : 0u);
   size_t wanting = 0;
-  for (const auto& skipped : report.rules_skipped) {
-    for (const auto& rule : returns::ssda903_rules()) {
-      if (rule.code == skipped.code && rule.needs != returns::kReturnOnly) {
-        ++wanting;
-        break;
-      }
-    }
+  unsigned missing = 0;
+  for (const returns::Ssda903Rule* rule : returns::ssda903_rules_for(files.year)) {
+    const unsigned lacking = rule->needs & ~given;
+    const bool tables = std::all_of(rule->tables.begin(), rule->tables.end(),
+                                    [&](Ssda903Table t) { return files.current.contains(t); }) &&
+                        std::all_of(rule->previous_tables.begin(), rule->previous_tables.end(),
+                                    [&](Ssda903Table t) { return files.previous.contains(t); });
+    if (lacking == 0 || !tables) continue;
+    ++wanting;
+    missing |= lacking;
   }
-  if (wanting > 0) {
-    std::cerr << fmt::format(
-        "validate: {} rules not run for want of reference data: --postcodes FILE (the ONS "
-        "postcode directory, ONSPD or NSPL, as CSV), --providers FILE (Ofsted's list of social "
-        "care providers as CSV) and --la CODE (the return's authority)\n",
-        wanting);
+  if (wanting == 0) return;
+  std::vector<std::string> options;
+  if (missing & returns::kPostcodes) {
+    options.emplace_back("--postcodes FILE (the ONS postcode directory, ONSPD or NSPL, as CSV)");
   }
+  if (missing & returns::kProviders) {
+    options.emplace_back("--providers FILE (Ofsted's list of social care providers as CSV)");
+  }
+  if (missing & returns::kAuthority) options.emplace_back("--la CODE (the return's authority)");
+  std::string list;
+  for (size_t i = 0; i < options.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == options.size() ? " and " : ", ") + options[i];
+  }
+  std::cerr << fmt::format("validate: {} rules not run for want of reference data: {}\n", wanting,
+                           list);
 }
 
 int write_report(const ValidateOptions& o, const returns::ValidationReport& result) {
@@ -121,7 +138,7 @@ int run_validate_903(const ValidateOptions& o) {
   reference.postcodes = loaded->postcodes ? &*loaded->postcodes : nullptr;
   reference.providers = loaded->providers ? &*loaded->providers : nullptr;
   const returns::ValidationReport result = returns::validate_ssda903(files, reference);
-  explain_skipped(result);
+  explain_skipped(files, reference);
   return write_report(o, result);
 }
 

@@ -228,6 +228,7 @@ template <typename T>
 requires HasStoredMembers<T> Problem read(Value& value, T& out) {
   simdjson::ondemand::object object;
   if (auto error = value.get_object().get(object)) return problem(error);
+  out = T{};  // a member given twice: the later one whole, not the two merged
   return read_members(object, out);
 }
 

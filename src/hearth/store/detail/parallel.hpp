@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -18,18 +19,32 @@ inline size_t threads_for(size_t parts) {
 
 // Calls work(thread) for thread = 0 .. threads-1, each on its own thread but the first, which
 // runs on the caller's. When no thread can be had (a process limit) the rest run on the caller's
-// too, so the work is always done.
+// too, so the work is always done. An exception on any thread is thrown again here, once every
+// thread has finished (the first thread's, if several threw).
 template <typename Work>
 void run_on_threads(size_t threads, const Work& work) {
+  std::vector<std::exception_ptr> thrown(threads);
+  auto guarded = [&](size_t thread) {
+    try {
+      work(thread);
+    } catch (...) {
+      thrown[thread] = std::current_exception();
+    }
+  };
   std::vector<std::thread> workers;
   size_t started = 1;
   try {
-    for (; started < threads; ++started) workers.emplace_back([&work, started] { work(started); });
+    for (; started < threads; ++started) {
+      workers.emplace_back([&guarded, started] { guarded(started); });
+    }
   } catch (const std::system_error&) {
   }
-  for (size_t thread = started; thread < threads; ++thread) work(thread);
-  work(0);
+  for (size_t thread = started; thread < threads; ++thread) guarded(thread);
+  guarded(0);
   for (auto& worker : workers) worker.join();
+  for (const auto& exception : thrown) {
+    if (exception) std::rethrow_exception(exception);
+  }
 }
 
 }  // namespace hearth::store::detail

@@ -1,6 +1,7 @@
 #include "hearth/store/detail/sql_store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 
 #include <fmt/format.h>
@@ -626,19 +627,24 @@ Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code
   // Chunks of ids keep each statement well under the backends' limits on parameters. The
   // chunks are read on every core, each thread on its own connection and decoding what it read:
   // reading the rows costs as much as decoding them, so doing them one after the other on one
-  // core was most of an export's time.
+  // core was most of an export's time. Threads take the next chunk as they go, so a thread
+  // that can have no connection (a server at its limit) leaves its chunks to the others; only
+  // when the first has none does the load fail.
   constexpr size_t kChunk = 500;
   const size_t chunks = (child_ids.size() + kChunk - 1) / kChunk;
   std::vector<Result<std::vector<Record>>> loaded(chunks, std::vector<Record>());
+  std::atomic<size_t> next{0};
   // Below a few chunks a thread (and a connection) costs more than it saves.
   const size_t threads = threads_for(chunks / 4);
   run_on_threads(threads, [&](size_t thread) {
     auto lease = pool_.acquire();
-    for (size_t c = thread; c < chunks; c += threads) {
-      if (!lease) {
-        loaded[c] = lease.error();
-        continue;
+    if (!lease) {
+      if (thread == 0) {
+        for (size_t c = next++; c < chunks; c = next++) loaded[c] = lease.error();
       }
+      return;
+    }
+    for (size_t c = next++; c < chunks; c = next++) {
       const auto chunk =
           child_ids.subspan(c * kChunk, std::min(kChunk, child_ids.size() - c * kChunk));
       std::string placeholders;
