@@ -301,9 +301,28 @@ store::Result<std::vector<Record>> FakeStore::load_all(RecordKind kind, std::str
   return out;
 }
 
+namespace {
+
+// As the SQL stores judge it (decision 0015).
+bool meets(const Record& record, const std::optional<store::DateRange>& during) {
+  if (!during) return true;
+  auto period = store::active_period(record);
+  return !period || (period->from <= during->to && (!period->to || *period->to >= during->from));
+}
+
+}  // namespace
+
+store::Result<std::vector<Record>> FakeStore::load_active(RecordKind kind, std::string_view la_code,
+                                                          store::DateRange during) {
+  auto all = load_all(kind, la_code);
+  if (!all) return all.error();
+  std::erase_if(*all, [&](const Record& r) { return !meets(r, during); });
+  return all;
+}
+
 store::Result<std::vector<Record>> FakeStore::load_for_children(
     std::string_view la_code, std::span<const std::string> child_ids,
-    std::span<const RecordKind> kinds) {
+    std::span<const RecordKind> kinds, std::optional<store::DateRange> during) {
   HEARTH_RETURN_IF_ERROR(check_available());
   std::lock_guard lock(mutex_);
   const std::set<std::string_view> wanted(child_ids.begin(), child_ids.end());
@@ -311,7 +330,8 @@ store::Result<std::vector<Record>> FakeStore::load_for_children(
   for (const auto& [key, revisions] : records_) {
     if (std::get<1>(key) != la_code || !is_current(revisions)) continue;
     if (std::find(kinds.begin(), kinds.end(), std::get<0>(key)) == kinds.end()) continue;
-    if (wanted.contains(store::child_id_of(revisions.back().record))) {
+    if (wanted.contains(store::child_id_of(revisions.back().record)) &&
+        meets(revisions.back().record, during)) {
       out.push_back(revisions.back().record);
     }
   }

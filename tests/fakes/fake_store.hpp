@@ -61,7 +61,11 @@ class FakeStore final : public store::Store {
                                                      std::string_view la_code) override;
   store::Result<std::vector<store::Record>> load_for_children(
       std::string_view la_code, std::span<const std::string> child_ids,
-      std::span<const store::RecordKind> kinds) override;
+      std::span<const store::RecordKind> kinds,
+      std::optional<store::DateRange> during = std::nullopt) override;
+  store::Result<std::vector<store::Record>> load_active(store::RecordKind kind,
+                                                        std::string_view la_code,
+                                                        store::DateRange during) override;
   store::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
   store::Result<int64_t> count(store::RecordKind kind, std::string_view la_code) override;
   store::Result<store::AgencyRecordPage> find_agency_records(

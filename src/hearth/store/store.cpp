@@ -1,5 +1,7 @@
 #include "hearth/store/store.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "hearth/store/detail/codec.hpp"
@@ -47,6 +49,31 @@ std::string child_id_of(const Record& record) {
           return value.child_id;
         } else {
           return {};
+        }
+      },
+      record);
+}
+
+std::optional<ActivePeriod> active_period(const Record& record) {
+  return std::visit(
+      [](const auto& v) -> std::optional<ActivePeriod> {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, domain::Referral>) {
+          return ActivePeriod{v.referral_date, v.closure_date};
+        } else if constexpr (std::is_same_v<T, domain::Assessment>) {
+          return ActivePeriod{v.start_date, v.authorisation_date};
+        } else if constexpr (std::is_same_v<T, domain::Section47Enquiry>) {
+          // Its start and its conference, whichever is first: the census takes an enquiry
+          // that began in the year or whose conference fell in it.
+          if (!v.icpc_date) return ActivePeriod{v.start_date, std::nullopt};
+          return ActivePeriod{std::min(v.start_date, *v.icpc_date),
+                              std::max(v.start_date, *v.icpc_date)};
+        } else if constexpr (std::is_same_v<T, domain::CinPlan> ||
+                             std::is_same_v<T, domain::ProtectionPlan> ||
+                             std::is_same_v<T, domain::LookedAfterEpisode>) {
+          return ActivePeriod{v.start_date, v.end_date};
+        } else {
+          return std::nullopt;
         }
       },
       record);

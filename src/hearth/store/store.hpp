@@ -53,6 +53,23 @@ const std::string& la_code_of(const Record& record);
 // carers, providers, people, agency records before linkage).
 std::string child_id_of(const Record& record);
 
+// The days a record is about, so that an engine can load only the records open in a year
+// (decision 0015): a referral from its date to its closure, an assessment from its start to its
+// authorisation, a section 47 enquiry from its start to its conference, a CIN or protection
+// plan and a looked-after episode from start to end; `to` none while it is open. None for the
+// other kinds, which every load by dates returns.
+struct ActivePeriod {
+  core::Date from;
+  std::optional<core::Date> to;
+};
+std::optional<ActivePeriod> active_period(const Record& record);
+
+// Days from `from` to `to`, both included.
+struct DateRange {
+  core::Date from;
+  core::Date to;
+};
+
 // The JSON form in which a record is stored (and exported by `hearth synth --out`).
 std::string to_json(const Record& record);
 core::Result<Record> from_json(RecordKind kind, std::string_view json);
@@ -238,9 +255,14 @@ class Store {
   // The current records of the given kinds about these children of one authority (the child
   // records themselves when kChild is among the kinds), in no particular order: how an engine
   // loads what it needs of a few thousand children without decoding the whole authority.
-  virtual Result<std::vector<Record>> load_for_children(std::string_view la_code,
-                                                        std::span<const std::string> child_ids,
-                                                        std::span<const RecordKind> kinds) = 0;
+  // With `during`, only the records whose active period meets it (and those with none).
+  virtual Result<std::vector<Record>> load_for_children(
+      std::string_view la_code, std::span<const std::string> child_ids,
+      std::span<const RecordKind> kinds, std::optional<DateRange> during = std::nullopt) = 0;
+  // As load_all, but only the records whose active period meets `during` (and those of a kind
+  // with none, or written before periods were kept: decision 0015).
+  virtual Result<std::vector<Record>> load_active(RecordKind kind, std::string_view la_code,
+                                                  DateRange during) = 0;
   // The authorities that have records, with how many children each.
   virtual Result<std::vector<std::pair<std::string, int64_t>>> authorities() = 0;
   virtual Result<int64_t> count(RecordKind kind, std::string_view la_code) = 0;

@@ -82,6 +82,39 @@ TEST(SqliteStore, RefusesToCreateWhenAskedOnlyToOpen) {
   EXPECT_FALSE(fs::exists(dir.path() / "typo.db"));
 }
 
+// A database made before periods were kept (migration 0003 adds the columns, NULL): its
+// records are in every load by dates, so nothing is lost from a return.
+TEST(SqliteStore, RecordsWrittenBeforePeriodsWereKeptAreInEveryLoadByDates) {
+  TempDir dir;
+  const std::string path = (dir.path() / "old.db").string();
+  domain::Referral old;
+  old.id = "R1";
+  old.la_code = "999";
+  old.child_id = "C1";
+  old.referral_date = hearth::testing::date("2019-01-01");
+  old.closure_date = hearth::testing::date("2019-02-01");
+  {
+    auto store = Store::open(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->put(old, change("entered")));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE record_current SET active_from = NULL, active_to = NULL",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::open(path);
+  ASSERT_TRUE(store);
+  const DateRange year{hearth::testing::date("2025-04-01"), hearth::testing::date("2026-03-31")};
+  auto loaded = (*store)->load_active(RecordKind::kReferral, "999", year);
+  ASSERT_TRUE(loaded) << loaded.error().describe();
+  EXPECT_EQ(loaded->size(), 1u);  // no period known: loaded, for the engine to judge
+  // Written again, it has one, and the load leaves it out.
+  ASSERT_TRUE((*store)->put(old, change("re-entered"), 1));
+  EXPECT_TRUE((*store)->load_active(RecordKind::kReferral, "999", year)->empty());
+}
+
 TEST(SqliteStore, AFullDiskFailsTheWriteAndKeepsWhatWasStored) {
   TempDir dir;
   const std::string path = (dir.path() / "full.db").string();

@@ -348,6 +348,64 @@ TEST_P(StoreTest, LoadsThousandsOfChildrensRecordsInTheOrderAskedOnEveryCore) {
   EXPECT_EQ(children.size(), 4500u);
 }
 
+// Loads by dates (decision 0015): a record whose active period meets the range, or that has
+// none; whether it was put, bulk loaded or revised.
+TEST_P(StoreTest, LoadsOnlyTheRecordsOpenInARangeOfDays) {
+  using hearth::testing::date;
+  auto referral = [](std::string id, const char* from, std::optional<const char*> to) {
+    domain::Referral r;
+    r.id = std::move(id);
+    r.la_code = "999";
+    r.child_id = "C1";
+    r.referral_date = date(from);
+    if (to) r.closure_date = date(*to);
+    return r;
+  };
+  std::vector<store::Record> bulk = {
+      sample_child("C1", "Ava", "Testcase"),
+      referral("R-before", "2024-01-01", "2025-03-31"),  // closed the day before the year
+      referral("R-first-day", "2024-01-01", "2025-04-01"),
+      referral("R-open", "2023-01-01", std::nullopt),
+      referral("R-last-day", "2026-03-31", std::nullopt),
+      referral("R-after", "2026-04-01", std::nullopt)};
+  ASSERT_TRUE(store().bulk_load(bulk, change("synthetic data")));
+  ASSERT_TRUE(store().put(referral("R-put", "2025-10-01", "2025-11-01"), change("entered")));
+  // A revision moves the period: closed before the year now.
+  ASSERT_TRUE(store().put(referral("R-open", "2023-01-01", "2024-06-01"), change("closed"), 1));
+  const store::DateRange year{date("2025-04-01"), date("2026-03-31")};
+  auto loaded = store().load_active(RecordKind::kReferral, "999", year);
+  ASSERT_TRUE(loaded) << loaded.error().describe();
+  std::vector<std::string> ids;
+  for (const auto& r : *loaded) ids.push_back(store::id_of(r));
+  EXPECT_EQ(ids, (std::vector<std::string>{"R-first-day", "R-last-day", "R-put"}));
+  EXPECT_EQ(store().load_all(RecordKind::kReferral, "999")->size(), 6u);
+
+  const std::vector<std::string> children = {"C1"};
+  const RecordKind kinds[] = {RecordKind::kChild, RecordKind::kReferral};
+  auto of_child = store().load_for_children("999", children, kinds, year);
+  ASSERT_TRUE(of_child) << of_child.error().describe();
+  std::multiset<std::string> got;
+  for (const auto& r : *of_child) got.insert(store::id_of(r));
+  // The child has no period: always there.
+  EXPECT_EQ(got, (std::multiset<std::string>{"C1", "R-first-day", "R-last-day", "R-put"}));
+  EXPECT_EQ(store().load_for_children("999", children, kinds)->size(), 7u);
+}
+
+TEST(ActivePeriod, IsTheDaysEachKindOfRecordIsAbout) {
+  using hearth::testing::date;
+  domain::Section47Enquiry s47;
+  s47.start_date = date("2025-05-01");
+  EXPECT_EQ(store::active_period(s47)->to, std::nullopt);
+  s47.icpc_date = date("2025-04-20");  // a conference dated before the enquiry: both are kept
+  EXPECT_EQ(store::active_period(s47)->from, date("2025-04-20"));
+  EXPECT_EQ(store::active_period(s47)->to, date("2025-05-01"));
+  domain::Assessment a;
+  a.start_date = date("2025-05-01");
+  a.authorisation_date = date("2025-06-01");
+  EXPECT_EQ(store::active_period(a)->to, date("2025-06-01"));
+  EXPECT_FALSE(store::active_period(sample_child("C1", "Ava", "Testcase")));
+}
+
 TEST_P(StoreTest, KeepsItsDataWhenReopened) {
   ASSERT_TRUE(store().put(sample_child("C1", "Ava", "Smith"), change("entered")));
   store_.reset();

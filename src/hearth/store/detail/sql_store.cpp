@@ -13,6 +13,20 @@
 namespace hearth::store::detail {
 namespace {
 
+// The condition on record_current `c` that its active period meets a range (decision 0015): two
+// parameters, the range's last day then its first. A record with none (NULL: a kind without a
+// period, or written before periods were kept) always meets it; an open one runs to 9999-12-31.
+constexpr std::string_view kMeetsRange =
+    " AND (c.active_from IS NULL OR (c.active_from <= ? AND c.active_to >= ?))";
+
+// active_from and active_to of a revision, as stored.
+std::pair<std::optional<std::string>, std::optional<std::string>> period_columns(
+    const Record& record) {
+  auto period = active_period(record);
+  if (!period) return {std::nullopt, std::nullopt};
+  return {period->from.to_iso(), period->to ? period->to->to_iso() : std::string("9999-12-31")};
+}
+
 using core::Error;
 using core::Result;
 using core::Status;
@@ -188,27 +202,32 @@ class SqlWriter final : public Writer {
     const int revision = current_revision + 1;
     const std::string child_id = child_id_of(record);
 
+    // The period's dates, "" for none (NULLIF makes that NULL).
+    const auto [from, to] = period_columns(record);
     auto insert = connection_.prepare(
         "INSERT INTO record_revision (kind, la_code, record_id, revision, child_id, recorded_at, "
-        "recorded_by, reason, withdrawn, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING seq");
+        "recorded_by, reason, withdrawn, body, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, '')) RETURNING seq");
     if (!insert) return insert.error();
     const std::string revision_text = std::to_string(revision);
     auto seq =
         run_statement(**insert, {kind_name, la, id, revision_text, child_id, change.at.to_iso(),
-                                 change.by, change.reason, withdrawn ? "1" : "0", encode(record)});
+                                 change.by, change.reason, withdrawn ? "1" : "0", encode(record),
+                                 from.value_or(""), to.value_or("")});
     if (!seq) return seq.error();
     if (!seq->has_value()) return Error::internal("insert returned no sequence number");
 
     auto upsert = connection_.prepare(
         "INSERT INTO record_current (kind, la_code, record_id, revision, seq, child_id, "
-        "withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, la_code, record_id) DO UPDATE "
-        "SET revision = excluded.revision, seq = excluded.seq, child_id = excluded.child_id, "
-        "withdrawn = excluded.withdrawn");
+        "withdrawn, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), "
+        "NULLIF(?, '')) ON CONFLICT (kind, la_code, record_id) DO UPDATE SET revision = "
+        "excluded.revision, seq = excluded.seq, child_id = excluded.child_id, withdrawn = "
+        "excluded.withdrawn, active_from = excluded.active_from, active_to = excluded.active_to");
     if (!upsert) return upsert.error();
     const std::string seq_text = std::to_string(**seq);
-    if (auto done = run_statement(**upsert, {kind_name, la, id, revision_text, seq_text, child_id,
-                                             withdrawn ? "1" : "0"});
+    if (auto done =
+            run_statement(**upsert, {kind_name, la, id, revision_text, seq_text, child_id,
+                                     withdrawn ? "1" : "0", from.value_or(""), to.value_or("")});
         !done) {
       return done.error();
     }
@@ -593,19 +612,35 @@ Result<AgencyRecordPage> SqlStore::find_agency_records(const AgencyRecordQuery& 
 }
 
 Result<std::vector<Record>> SqlStore::load_all(RecordKind kind, std::string_view la_code) {
+  return load_kind(kind, la_code, std::nullopt);
+}
+
+Result<std::vector<Record>> SqlStore::load_active(RecordKind kind, std::string_view la_code,
+                                                  DateRange during) {
+  return load_kind(kind, la_code, during);
+}
+
+Result<std::vector<Record>> SqlStore::load_kind(RecordKind kind, std::string_view la_code,
+                                                std::optional<DateRange> during) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   const std::string sql = std::string(
                               "SELECT r.body FROM record_current c JOIN record_revision r ON "
                               "r.seq = c.seq WHERE c.kind = ? AND c.withdrawn = 0") +
                           (la_code.empty() ? "" : " AND c.la_code = ?") +
+                          (during ? std::string(kMeetsRange) : std::string()) +
                           " ORDER BY c.la_code, c.record_id";
   auto statement = (*lease)->prepare(sql);
   if (!statement) return statement.error();
   Statement& s = **statement;
   s.reset();
-  s.bind_text(1, domain::record_kind_name(kind));
-  if (!la_code.empty()) s.bind_text(2, la_code);
+  int at = 1;
+  s.bind_text(at++, domain::record_kind_name(kind));
+  if (!la_code.empty()) s.bind_text(at++, la_code);
+  if (during) {
+    s.bind_text(at++, during->to.to_iso());
+    s.bind_text(at++, during->from.to_iso());
+  }
   std::vector<std::pair<RecordKind, std::string>> bodies;
   auto read = each_row(s, [&](Statement& row) -> Status {
     bodies.emplace_back(kind, std::string(row.column_text(0)));
@@ -617,7 +652,8 @@ Result<std::vector<Record>> SqlStore::load_all(RecordKind kind, std::string_view
 
 Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code,
                                                         std::span<const std::string> child_ids,
-                                                        std::span<const RecordKind> kinds) {
+                                                        std::span<const RecordKind> kinds,
+                                                        std::optional<DateRange> during) {
   if (child_ids.empty() || kinds.empty()) return std::vector<Record>();
   std::string kind_list;
   for (RecordKind kind : kinds) {
@@ -651,8 +687,8 @@ Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code
       for (size_t i = 0; i < chunk.size(); ++i) placeholders += i == 0 ? "?" : ",?";
       const std::string sql = fmt::format(
           "SELECT c.kind, r.body FROM record_current c JOIN record_revision r ON r.seq = c.seq "
-          "WHERE c.la_code = ? AND c.withdrawn = 0 AND c.child_id IN ({}) AND c.kind IN ({})",
-          placeholders, kind_list);
+          "WHERE c.la_code = ? AND c.withdrawn = 0 AND c.child_id IN ({}) AND c.kind IN ({}){}",
+          placeholders, kind_list, during ? kMeetsRange : std::string_view());
       auto statement = (*lease)->prepare(sql);
       if (!statement) {
         loaded[c] = statement.error();
@@ -662,6 +698,10 @@ Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code
       s.reset();
       s.bind_text(1, la_code);
       for (size_t i = 0; i < chunk.size(); ++i) s.bind_text(static_cast<int>(i + 2), chunk[i]);
+      if (during) {
+        s.bind_text(static_cast<int>(chunk.size() + 2), during->to.to_iso());
+        s.bind_text(static_cast<int>(chunk.size() + 3), during->from.to_iso());
+      }
       std::vector<Record> records;
       auto read = each_row(s, [&](Statement& row) -> Status {
         auto kind = domain::record_kind_from_name(row.column_text(0));
@@ -745,8 +785,8 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
   const std::string first_new_seq = *(*before)[0];
 
   static constexpr std::string_view kRevisionColumns[] = {
-      "kind",        "la_code",     "record_id", "revision",  "child_id",
-      "recorded_at", "recorded_by", "reason",    "withdrawn", "body"};
+      "kind",        "la_code", "record_id", "revision", "child_id",    "recorded_at",
+      "recorded_by", "reason",  "withdrawn", "body",     "active_from", "active_to"};
   static constexpr std::string_view kSearchColumns[] = {
       "la_code", "child_id", "sort_key", "team_id", "allocated_worker_id", "restricted"};
   static constexpr std::string_view kAgencyColumns[] = {"la_code", "agency_id", "recorded",
@@ -776,6 +816,9 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
       rows.emplace_back(change.reason);
       rows.emplace_back("0");
       rows.emplace_back(encode(record));
+      auto [from, to] = period_columns(record);
+      rows.push_back(std::move(from));
+      rows.push_back(std::move(to));
       if (const auto* child = std::get_if<domain::Child>(&record)) {
         search_rows.emplace_back(child->la_code);
         search_rows.emplace_back(child->id);
@@ -811,9 +854,9 @@ Result<int64_t> SqlStore::bulk_load(std::span<const Record> records, const Chang
     }
   }
   auto pointers = connection.prepare(
-      "INSERT INTO record_current (kind, la_code, record_id, revision, seq, child_id, withdrawn) "
-      "SELECT kind, la_code, record_id, revision, seq, child_id, withdrawn FROM record_revision "
-      "WHERE seq > ?");
+      "INSERT INTO record_current (kind, la_code, record_id, revision, seq, child_id, withdrawn, "
+      "active_from, active_to) SELECT kind, la_code, record_id, revision, seq, child_id, "
+      "withdrawn, active_from, active_to FROM record_revision WHERE seq > ?");
   if (!pointers) return fail(pointers.error());
   (*pointers)->reset();
   (*pointers)->bind_int(1, std::stoll(first_new_seq));

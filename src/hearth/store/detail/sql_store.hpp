@@ -27,9 +27,11 @@ class SqlStore final : public Store {
                                          std::string_view child_id) override;
   core::Result<ChildPage> find_children(const ChildQuery& query) override;
   core::Result<std::vector<Record>> load_all(RecordKind kind, std::string_view la_code) override;
-  core::Result<std::vector<Record>> load_for_children(std::string_view la_code,
-                                                      std::span<const std::string> child_ids,
-                                                      std::span<const RecordKind> kinds) override;
+  core::Result<std::vector<Record>> load_for_children(
+      std::string_view la_code, std::span<const std::string> child_ids,
+      std::span<const RecordKind> kinds, std::optional<DateRange> during = std::nullopt) override;
+  core::Result<std::vector<Record>> load_active(RecordKind kind, std::string_view la_code,
+                                                DateRange during) override;
   core::Result<std::vector<std::pair<std::string, int64_t>>> authorities() override;
   core::Result<int64_t> count(RecordKind kind, std::string_view la_code) override;
   core::Result<AgencyRecordPage> find_agency_records(const AgencyRecordQuery& query) override;
@@ -37,6 +39,9 @@ class SqlStore final : public Store {
   AccessStore& access() override { return access_; }
 
  private:
+  // load_all and load_active: by `during` when it is given.
+  core::Result<std::vector<Record>> load_kind(RecordKind kind, std::string_view la_code,
+                                              std::optional<DateRange> during);
   std::string backend_;
   ConnectionPool pool_;
   SqlAccessStore access_{pool_};
