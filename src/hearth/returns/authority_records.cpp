@@ -7,10 +7,11 @@
 namespace hearth::returns {
 namespace {
 
+// The authority's current records of one kind, or with `during` those whose period meets it.
 template <typename T>
 core::Status load_into(store::Store& store, domain::RecordKind kind, const std::string& la_code,
-                       std::vector<T>& out) {
-  auto records = store.load_all(kind, la_code);
+                       std::vector<T>& out, std::optional<store::DateRange> during = std::nullopt) {
+  auto records = during ? store.load_active(kind, la_code, *during) : store.load_all(kind, la_code);
   if (!records) return records.error();
   out.reserve(records->size());
   for (auto& record : *records) {
@@ -112,15 +113,7 @@ core::Result<AuthorityRecords> load_cin_census_records(store::Store& store,
   // as the store's is not for records written before it kept periods.
   const core::Date start = core::collection_year_start(year), end = core::collection_year_end(year);
   const store::DateRange the_year{start, end};
-  {
-    auto records = store.load_active(RecordKind::kReferral, la_code, the_year);
-    if (!records) return records.error();
-    r.referrals.reserve(records->size());
-    for (auto& record : *records) {
-      if (auto* value = std::get_if<domain::Referral>(&record))
-        r.referrals.push_back(std::move(*value));
-    }
-  }
+  HEARTH_RETURN_IF_ERROR(load_into(store, RecordKind::kReferral, la_code, r.referrals, the_year));
   std::erase_if(r.referrals, [&](const domain::Referral& referral) {
     return referral.referral_date > end ||
            (referral.closure_date && *referral.closure_date < start);

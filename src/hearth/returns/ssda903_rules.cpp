@@ -976,21 +976,44 @@ std::vector<const Ssda903Rule*> ssda903_rules_for(int year) {
   return out;
 }
 
+namespace {
+
+unsigned needs_given(const Ssda903Reference& reference) {
+  return (reference.postcodes ? kPostcodes : 0u) | (reference.authority.empty() ? 0u : kAuthority) |
+         (reference.providers ? kProviders : 0u);
+}
+
+bool tables_given(const Ssda903Rule& rule, const Ssda903Files& files) {
+  return std::all_of(rule.tables.begin(), rule.tables.end(),
+                     [&](T t) { return files.current.contains(t); }) &&
+         std::all_of(rule.previous_tables.begin(), rule.previous_tables.end(),
+                     [&](T t) { return files.previous.contains(t); });
+}
+
+}  // namespace
+
+ReferenceWanted ssda903_reference_wanted(const Ssda903Files& files,
+                                         const Ssda903Reference& reference) {
+  ReferenceWanted wanted;
+  const unsigned given = needs_given(reference);
+  for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
+    const unsigned lacking = rule->needs & ~given;
+    if (lacking == 0 || !tables_given(*rule, files)) continue;
+    ++wanted.rules;
+    wanted.needs |= lacking;
+  }
+  return wanted;
+}
+
 ValidationReport validate_ssda903(const Ssda903Files& files, const Ssda903Reference& reference) {
   ValidationReport report;
   report.return_name = "SSDA903";
   report.year = files.year;
   Ssda903Context context{files, nullptr, core::collection_year_start(files.year),
                          core::collection_year_end(files.year), &reference};
-  const unsigned given = (reference.postcodes ? kPostcodes : 0u) |
-                         (reference.authority.empty() ? 0u : kAuthority) |
-                         (reference.providers ? kProviders : 0u);
+  const unsigned given = needs_given(reference);
   for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
-    const bool runnable = (rule->needs & ~given) == 0 &&
-                          std::all_of(rule->tables.begin(), rule->tables.end(),
-                                      [&](T t) { return files.current.contains(t); }) &&
-                          std::all_of(rule->previous_tables.begin(), rule->previous_tables.end(),
-                                      [&](T t) { return files.previous.contains(t); });
+    const bool runnable = (rule->needs & ~given) == 0 && tables_given(*rule, files);
     if (!runnable) {
       report.rules_skipped.push_back({rule->code, rule->message});
       continue;

@@ -57,6 +57,15 @@ std::span<const Ssda903Rule> ssda903_rules();
 // The rules of collection year `year`.
 std::vector<const Ssda903Rule*> ssda903_rules_for(int year);
 
+// The rules of the files' year whose tables are given but whose reference data is not: how
+// many, and the Ssda903Needs bits that would run them.
+struct ReferenceWanted {
+  size_t rules = 0;
+  unsigned needs = kReturnOnly;
+};
+ReferenceWanted ssda903_reference_wanted(const Ssda903Files& files,
+                                         const Ssda903Reference& reference);
+
 // Every rule of the files' year that has what it needs: its tables, and the reference data it
 // needs (the others are listed in the report's rules_skipped).
 ValidationReport validate_ssda903(const Ssda903Files& files,

@@ -120,21 +120,6 @@ bool postcode_shaped(std::string_view text) {
   return rest.empty() || (rest.size() == 1 && (digit(rest[0]) || alpha(rest[0])));
 }
 
-// Children who are or were unaccompanied asylum-seekers: a row in this year's or last year's
-// UASC table (Hearth's tables carry the status there, not in a Header column).
-std::set<std::string_view> uasc_children(const Ssda903Context& c) {
-  std::set<std::string_view> out;
-  auto add = [&](const CsvTable& t) {
-    const Column child(t, "CHILD");
-    for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
-  };
-  add(c.table(T::kUasc));
-  if (auto last = c.files.previous.find(T::kUasc); last != c.files.previous.end()) {
-    add(last->second);
-  }
-  return out;
-}
-
 // Placements that need no Ofsted URN (218) and must not have one (222), by year: the list of
 // 2025-26 names Z11-Z14 where earlier years had Z1, and no longer H5 or P2.
 bool needs_no_urn(std::string_view place, int year) {
@@ -870,7 +855,7 @@ std::vector<Ssda903Rule> ssda903_placement_rules() {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), urn(t, "URN");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
-           return needs_no_urn(place(r), c.files.year) && !urn(r).empty() && urn(r) != "XXXXXXX";
+           return needs_no_urn(place(r), c.files.year) && urn_given(urn(r));
          });
        }},
       // Placements outside England: without the postcode directory (no PL_LA), Hearth's 218

@@ -25,19 +25,6 @@ long tenths(double miles) {
   return std::lround(miles * 10.0);
 }
 
-// Children who are or were unaccompanied asylum-seekers: a row in this year's UASC table, or in
-// last year's when it is given (Hearth's Header has no UASC column).
-std::set<std::string_view> uasc_children(const Ssda903Context& c) {
-  std::set<std::string_view> out;
-  auto add = [&](const CsvTable& t) {
-    const Column child(t, "CHILD");
-    for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
-  };
-  add(c.table(T::kUasc));
-  if (c.files.previous.contains(T::kUasc)) add(c.previous(T::kUasc));
-  return out;
-}
-
 // Each episode of a child not (or no longer) an asylum-seeker for which `failing(row, distance)`
 // holds (164, 392a) or, with `of_uasc`, of a child who is or was one (406).
 template <typename F>
@@ -313,8 +300,7 @@ std::vector<Ssda903Rule> ssda903_postcode_rules() {
          const CsvTable& t = c.table(T::kEpisodes);
          const Column place(t, "PLACE"), urn(t, "URN");
          each_row(c, out, T::kEpisodes, [&](size_t r) {
-           return place(r) == "K3" && !urn(r).empty() && urn(r) != "XXXXXXX" &&
-                  c.place(r).la != c.reference->authority;
+           return place(r) == "K3" && urn_given(urn(r)) && c.place(r).la != c.reference->authority;
          });
        },
        {},

@@ -15,12 +15,6 @@ namespace {
 
 using namespace detail;
 
-// An episode with no URN, or the DfE's XXXXXXX (a placement Ofsted does not register), is not
-// judged against the register by any of these rules.
-bool judged(std::string_view urn) {
-  return !urn.empty() && urn != "XXXXXXX";
-}
-
 bool listed(const std::vector<std::string>& codes, std::string_view code) {
   return !code.empty() && std::find(codes.begin(), codes.end(), code) != codes.end();
 }
@@ -32,7 +26,7 @@ void against_register(const Ssda903Context& c, Out& out, F&& failing) {
   const Column urn(c.table(T::kEpisodes), "URN");
   each_row(c, out, T::kEpisodes, [&](size_t r) {
     const auto u = urn(r);
-    return judged(u) && failing(r, c.provider(u));
+    return urn_given(u) && failing(r, c.provider(u));  // XXXXXXX: not on the register
   });
 }
 

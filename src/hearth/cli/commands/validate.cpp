@@ -71,23 +71,9 @@ core::Result<LoadedReference> load_reference(const std::string& postcodes,
 // many, and which of the options would run them.
 void explain_skipped(const returns::Ssda903Files& files,
                      const returns::Ssda903Reference& reference) {
-  using returns::Ssda903Table;
-  const unsigned given = (reference.postcodes ? returns::kPostcodes : 0u) |
-                         (reference.authority.empty() ? 0u : returns::kAuthority) |
-                         (reference.providers ? returns::kProviders : 0u);
-  size_t wanting = 0;
-  unsigned missing = 0;
-  for (const returns::Ssda903Rule* rule : returns::ssda903_rules_for(files.year)) {
-    const unsigned lacking = rule->needs & ~given;
-    const bool tables = std::all_of(rule->tables.begin(), rule->tables.end(),
-                                    [&](Ssda903Table t) { return files.current.contains(t); }) &&
-                        std::all_of(rule->previous_tables.begin(), rule->previous_tables.end(),
-                                    [&](Ssda903Table t) { return files.previous.contains(t); });
-    if (lacking == 0 || !tables) continue;
-    ++wanting;
-    missing |= lacking;
-  }
-  if (wanting == 0) return;
+  const returns::ReferenceWanted wanted = returns::ssda903_reference_wanted(files, reference);
+  if (wanted.rules == 0) return;
+  const unsigned missing = wanted.needs;
   std::vector<std::string> options;
   if (missing & returns::kPostcodes) {
     options.emplace_back("--postcodes FILE (the ONS postcode directory, ONSPD or NSPL, as CSV)");
@@ -100,8 +86,8 @@ void explain_skipped(const returns::Ssda903Files& files,
   for (size_t i = 0; i < options.size(); ++i) {
     list += (i == 0 ? "" : i + 1 == options.size() ? " and " : ", ") + options[i];
   }
-  std::cerr << fmt::format("validate: {} rules not run for want of reference data: {}\n", wanting,
-                           list);
+  std::cerr << fmt::format("validate: {} rules not run for want of reference data: {}\n",
+                           wanted.rules, list);
 }
 
 int write_report(const ValidateOptions& o, const returns::ValidationReport& result) {

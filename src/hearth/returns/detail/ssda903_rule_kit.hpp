@@ -24,8 +24,8 @@ namespace hearth::returns {
 struct Ssda903Context {
   const Ssda903Files& files;
   const Ssda903Rule* rule = nullptr;
-  core::Date start;  // 1 April of year - 1
-  core::Date end;    // 31 March of year
+  core::Date start;                             // 1 April of year - 1
+  core::Date end;                               // 31 March of year
   const Ssda903Reference* reference = nullptr;  // never null while a rule runs
 
   const CsvTable& table(Ssda903Table t) const { return files.current.at(t); }
@@ -38,8 +38,8 @@ struct Ssda903Context {
   const PlacementPlace& place(size_t row, bool last_year = false) const {
     auto& cache = last_year ? previous_places : current_places;
     if (cache.empty()) {
-      const CsvTable& t = last_year ? previous(Ssda903Table::kEpisodes)
-                                    : table(Ssda903Table::kEpisodes);
+      const CsvTable& t =
+          last_year ? previous(Ssda903Table::kEpisodes) : table(Ssda903Table::kEpisodes);
       const auto home = t.column("HOME_POST"), placed = t.column("PL_POST");
       cache.reserve(t.rows.size());
       for (const auto& cells : t.rows) {
@@ -223,6 +223,25 @@ inline void starts_before_previous_end(const Ssda903Context& c, Out& out, T tabl
 
 inline bool in(std::string_view value, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), value) != set.end();
+}
+
+// A URN of a placement Ofsted registers: neither blank nor the DfE's XXXXXXX (a placement
+// Ofsted does not register, or one outside England).
+inline bool urn_given(std::string_view urn) {
+  return !urn.empty() && urn != "XXXXXXX";
+}
+
+// Children who are or were unaccompanied asylum-seekers: a row in this year's UASC table, or in
+// last year's when it is given (Hearth's tables carry the status there, not in a Header column).
+inline std::set<std::string_view> uasc_children(const Ssda903Context& c) {
+  std::set<std::string_view> out;
+  auto add = [&](const CsvTable& t) {
+    const Column child(t, "CHILD");
+    for (size_t r = 0; r < t.rows.size(); ++r) out.insert(child(r));
+  };
+  add(c.table(Ssda903Table::kUasc));
+  if (c.files.previous.contains(Ssda903Table::kUasc)) add(c.previous(Ssda903Table::kUasc));
+  return out;
 }
 
 // Placements T0-T4: temporary, while the usual one goes on.
