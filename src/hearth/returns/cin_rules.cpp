@@ -1,8 +1,10 @@
 #include "hearth/returns/cin_rules.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <tuple>
 
+#include "hearth/core/parallel.hpp"
 #include "hearth/returns/detail/cin_rule_kit.hpp"
 
 namespace hearth::returns {
@@ -38,34 +40,47 @@ std::vector<const CinRule*> cin_rules_for(int year) {
   return out;
 }
 
-ValidationReport validate_cin_census(const CinCensus& census) {
+ValidationReport validate_cin_census(const CinCensus& census, size_t threads) {
   ValidationReport report;
   report.return_name = "CIN census";
   report.year = census.year;
-  CinContext context{census,
-                     nullptr,
-                     core::collection_year_start(census.year),
-                     core::collection_year_end(census.year),
-                     {},
-                     {},
-                     {}};
+  CinGroupCache group_cache;
+  CinContext shared{census,
+                    nullptr,
+                    core::collection_year_start(census.year),
+                    core::collection_year_end(census.year),
+                    {},
+                    {},
+                    &group_cache};
   const detail::Column detail_id(census.table(CinModule::kCinDetails), "CINdetailsID");
   for (size_t r = 0; r < census.table(CinModule::kCinDetails).rows.size(); ++r) {
-    context.details_by_id.emplace(detail_id(r), r);
+    shared.details_by_id.emplace(detail_id(r), r);
   }
   const detail::Column child_id(census.table(CinModule::kChildIdentifiers), "LAchildID");
   for (size_t r = 0; r < census.table(CinModule::kChildIdentifiers).rows.size(); ++r) {
-    context.child_by_id.emplace(child_id(r), r);
+    shared.child_by_id.emplace(child_id(r), r);
   }
-  for (const CinRule* rule : cin_rules_for(census.year)) {
-    context.rule = rule;
-    report.rules_run.push_back({rule->code, rule->message});
-    const size_t first = report.failures.size();
-    rule->check(context, report.failures);
-    std::stable_sort(report.failures.begin() + static_cast<std::ptrdiff_t>(first),
-                     report.failures.end(), [](const RuleFailure& a, const RuleFailure& b) {
-                       return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-                     });
+  const std::vector<const CinRule*> rules = cin_rules_for(census.year);
+  for (const CinRule* rule : rules) report.rules_run.push_back({rule->code, rule->message});
+  // Each thread takes the next rule not yet taken, with its own context (the rule it runs);
+  // each rule's failures go in its own slot, so that the report is in the registry's order
+  // whichever thread ran what.
+  std::vector<std::vector<RuleFailure>> found(rules.size());
+  std::atomic<size_t> next{0};
+  core::run_on_threads(threads > 0 ? threads : core::threads_for(rules.size()), [&](size_t) {
+    CinContext context = shared;
+    for (size_t i = next++; i < rules.size(); i = next++) {
+      context.rule = rules[i];
+      rules[i]->check(context, found[i]);
+      std::stable_sort(found[i].begin(), found[i].end(),
+                       [](const RuleFailure& a, const RuleFailure& b) {
+                         return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+                       });
+    }
+  });
+  for (auto& failures : found) {
+    report.failures.insert(report.failures.end(), std::make_move_iterator(failures.begin()),
+                           std::make_move_iterator(failures.end()));
   }
   return report;
 }

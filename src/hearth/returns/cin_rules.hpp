@@ -37,6 +37,8 @@ std::span<const CinRule> cin_rules();
 // The rules of collection year `year`.
 std::vector<const CinRule*> cin_rules_for(int year);
 
-ValidationReport validate_cin_census(const CinCensus& census);
+// Every rule of the census's year. The rules run on `threads` threads (0: one per core); the
+// report is the same whatever the number.
+ValidationReport validate_cin_census(const CinCensus& census, size_t threads = 0);
 
 }  // namespace hearth::returns

@@ -1,6 +1,7 @@
 #include "hearth/returns/ssda903_rules.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "hearth/core/date.hpp"
+#include "hearth/core/parallel.hpp"
 #include "hearth/core/text.hpp"
 #include "hearth/domain/codes.hpp"
 #include "hearth/returns/detail/column.hpp"
@@ -1005,28 +1007,47 @@ ReferenceWanted ssda903_reference_wanted(const Ssda903Files& files,
   return wanted;
 }
 
-ValidationReport validate_ssda903(const Ssda903Files& files, const Ssda903Reference& reference) {
+ValidationReport validate_ssda903(const Ssda903Files& files, const Ssda903Reference& reference,
+                                  size_t threads) {
   ValidationReport report;
   report.return_name = "SSDA903";
   report.year = files.year;
-  Ssda903Context context{files, nullptr, core::collection_year_start(files.year),
-                         core::collection_year_end(files.year), &reference};
   const unsigned given = needs_given(reference);
+  std::vector<const Ssda903Rule*> runnable;
   for (const Ssda903Rule* rule : ssda903_rules_for(files.year)) {
-    const bool runnable = (rule->needs & ~given) == 0 && tables_given(*rule, files);
-    if (!runnable) {
+    if ((rule->needs & ~given) == 0 && tables_given(*rule, files)) {
+      report.rules_run.push_back({rule->code, rule->message});
+      runnable.push_back(rule);
+    } else {
       report.rules_skipped.push_back({rule->code, rule->message});
-      continue;
     }
-    context.rule = rule;
-    report.rules_run.push_back({rule->code, rule->message});
-    const size_t first = report.failures.size();
-    rule->check(context, report.failures);
-    // A rule that walks children reports in their order; a report reads by file and line.
-    std::stable_sort(report.failures.begin() + static_cast<std::ptrdiff_t>(first),
-                     report.failures.end(), [](const RuleFailure& a, const RuleFailure& b) {
-                       return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-                     });
+  }
+  Ssda903Derived derived;
+  const Ssda903Context shared{files,
+                              nullptr,
+                              core::collection_year_start(files.year),
+                              core::collection_year_end(files.year),
+                              &reference,
+                              &derived};
+  // Each thread takes the next rule not yet taken; each rule's failures go in its own slot, so
+  // that the report is in the registry's order whichever thread ran what.
+  std::vector<std::vector<RuleFailure>> found(runnable.size());
+  std::atomic<size_t> next{0};
+  core::run_on_threads(threads > 0 ? threads : core::threads_for(runnable.size()), [&](size_t) {
+    Ssda903Context context = shared;
+    for (size_t i = next++; i < runnable.size(); i = next++) {
+      context.rule = runnable[i];
+      runnable[i]->check(context, found[i]);
+      // A rule that walks children reports in their order; a report reads by file and line.
+      std::stable_sort(found[i].begin(), found[i].end(),
+                       [](const RuleFailure& a, const RuleFailure& b) {
+                         return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+                       });
+    }
+  });
+  for (auto& failures : found) {
+    report.failures.insert(report.failures.end(), std::make_move_iterator(failures.begin()),
+                           std::make_move_iterator(failures.end()));
   }
   return report;
 }

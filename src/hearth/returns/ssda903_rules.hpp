@@ -67,8 +67,9 @@ ReferenceWanted ssda903_reference_wanted(const Ssda903Files& files,
                                          const Ssda903Reference& reference);
 
 // Every rule of the files' year that has what it needs: its tables, and the reference data it
-// needs (the others are listed in the report's rules_skipped).
-ValidationReport validate_ssda903(const Ssda903Files& files,
-                                  const Ssda903Reference& reference = {});
+// needs (the others are listed in the report's rules_skipped). The rules run on `threads`
+// threads (0: one per core); the report is the same whatever the number.
+ValidationReport validate_ssda903(const Ssda903Files& files, const Ssda903Reference& reference = {},
+                                  size_t threads = 0);
 
 }  // namespace hearth::returns

@@ -132,12 +132,14 @@ Result<std::unique_ptr<Store>> open_store(std::string_view target, const OpenOpt
   } else {
     backend = "sqlite";
     shown = std::string(target);
-    sqlite::SqliteOpen first{std::string(target), options.create, options.sqlite_page_limit};
+    sqlite::SqliteOpen first{std::string(target), options.create, options.sqlite_page_limit,
+                             options.sqlite_map_for_reading};
     auto first_connection = sqlite::open_connection(first);
     if (!first_connection) return first_connection.error();
     // Later connections must find the file the first one made.
-    factory = [path = std::string(target), limit = options.sqlite_page_limit] {
-      return sqlite::open_connection({path, false, limit});
+    factory = [path = std::string(target), limit = options.sqlite_page_limit,
+               map = options.sqlite_map_for_reading] {
+      return sqlite::open_connection({path, false, limit, map});
     };
     // Refuse a database that is not ours before changing anything in it.
     auto found = current_version(**first_connection);

@@ -115,6 +115,35 @@ TEST(SqliteStore, RecordsWrittenBeforePeriodsWereKeptAreInEveryLoadByDates) {
   EXPECT_TRUE((*store)->load_active(RecordKind::kReferral, "999", year)->empty());
 }
 
+// A store that reads through a memory map (an export's) sees what another writes after it
+// opened, as the file grows past what was mapped, and its own writes are kept.
+TEST(SqliteStore, AStoreReadingThroughAMemoryMapSeesEveryWrite) {
+  TempDir dir;
+  const std::string path = (dir.path() / "mapped.db").string();
+  OpenOptions mapped;
+  mapped.sqlite_map_for_reading = true;
+  auto reader = Store::open(path, mapped);
+  ASSERT_TRUE(reader) << reader.error().describe();
+  auto writer = Store::open(path);
+  ASSERT_TRUE(writer);
+  std::vector<Record> many;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) {
+    ids.push_back("M" + std::to_string(i));
+    many.push_back(sample_child(ids.back(), "Mapped", "Child"));
+  }
+  ASSERT_TRUE((*writer)->bulk_load(many, change("synthetic data")));
+  const RecordKind kinds[] = {RecordKind::kChild};
+  auto loaded = (*reader)->load_for_children("999", ids, kinds);
+  ASSERT_TRUE(loaded) << loaded.error().describe();
+  EXPECT_EQ(loaded->size(), 3000u);
+  ASSERT_TRUE((*reader)->put(sample_child("W1", "Written", "Mapped"), change("entered")));
+  reader->reset();
+  auto count = (*writer)->count(RecordKind::kChild, "999");
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 3001);
+}
+
 TEST(SqliteStore, AFullDiskFailsTheWriteAndKeepsWhatWasStored) {
   TempDir dir;
   const std::string path = (dir.path() / "full.db").string();

@@ -7,6 +7,8 @@
 #include <functional>
 #include <set>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -417,6 +419,36 @@ TEST(CinRules, EveryRuleInTheRegistryHasAFailingCase) {
     EXPECT_FALSE(rule.message.empty()) << rule.code;
     EXPECT_FALSE(rule.fields.empty()) << rule.code;
   }
+}
+
+// Every case's change made to one census (a change that no longer fits the census the others
+// made is left out), so that most rules fail at once: the report must be the same, failure for
+// failure and in the same order, whatever the number of threads.
+TEST(CinRules, TheReportIsTheSameWhateverTheThreads) {
+  CinCensus census = valid_census();
+  for (const auto& c : cases()) {
+    CinCensus changed = census;
+    try {
+      c.change(changed);
+    } catch (const std::exception&) {
+      continue;
+    }
+    census = std::move(changed);
+  }
+  auto shown = [&](size_t threads) {
+    std::vector<std::string> lines;
+    for (const auto& x : validate_cin_census(census, threads).failures) {
+      lines.push_back(fmt::format("{} {} {}:{} {} {}", x.rule, x.table, x.file, x.line, x.child,
+                                  fmt::join(x.fields, "+")));
+    }
+    return lines;
+  };
+  const std::vector<std::string> alone = shown(1);
+  std::set<std::string> rules;
+  for (const auto& x : validate_cin_census(census, 1).failures) rules.insert(std::string(x.rule));
+  EXPECT_GT(rules.size(), 50u) << "many rules fail";
+  EXPECT_EQ(shown(2), alone);
+  EXPECT_EQ(shown(7), alone);
 }
 
 TEST(CinRules, AFailureNamesTheRuleTheFileLineChildAndFields) {

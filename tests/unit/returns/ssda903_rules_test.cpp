@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -146,6 +148,60 @@ INSTANTIATE_TEST_SUITE_P(Ssda903, EachRule, ::testing::ValuesIn(cases()),
                                   std::to_string(info.param.year) + "Case" +
                                   std::to_string(info.index);
                          });
+
+// Every case's failing return made into one, each case's children renamed apart (its CHILD
+// prefixed with the case's number), so that most rules fail at once: the report must be the
+// same, failure for failure and in the same order, whatever the number of threads.
+TEST(Ssda903Rules, TheReportIsTheSameWhateverTheThreads) {
+  Ssda903Files f = valid_return(2026);
+  for (auto* tables : {&f.current, &f.previous}) {
+    for (auto& [kind, table] : *tables) {
+      table.rows.clear();
+      table.lines.clear();
+    }
+  }
+  Reference r = valid_reference();
+  size_t number = 0;
+  for (const Case& c : cases()) {
+    if (c.year != 2026) continue;
+    Ssda903Files changed = valid_return(2026);
+    c.change(changed);
+    if (c.change_reference) c.change_reference(r);
+    const std::string prefix = fmt::format("K{}-", ++number);
+    for (auto [from, to] :
+         {std::pair{&changed.current, &f.current}, std::pair{&changed.previous, &f.previous}}) {
+      for (auto& [kind, table] : *from) {
+        CsvTable& into = (*to)[kind];
+        if (into.columns.empty()) into = CsvTable{table.file, table.columns, {}, {}};
+        const auto child = table.column("CHILD");
+        for (size_t row = 0; row < table.rows.size(); ++row) {
+          auto cells = table.rows[row];
+          if (child) cells[*child] = prefix + cells[*child];
+          into.rows.push_back(std::move(cells));
+          into.lines.push_back(static_cast<int64_t>(into.rows.size()) + 1);
+        }
+      }
+    }
+  }
+  const PostcodeDirectory postcodes(r.postcodes);
+  const ProviderRegister providers(r.providers);
+  const Ssda903Reference reference{r.authority, &postcodes, &providers};
+  auto shown = [&](size_t threads) {
+    std::vector<std::string> lines;
+    for (const auto& x : validate_ssda903(f, reference, threads).failures) {
+      lines.push_back(fmt::format("{} {} {}:{} {} {}", x.rule, x.table, x.file, x.line, x.child,
+                                  fmt::join(x.fields, "+")));
+    }
+    return lines;
+  };
+  const std::vector<std::string> alone = shown(1);
+  std::set<std::string> rules;
+  for (const auto& x : validate_ssda903(f, reference, 1).failures)
+    rules.insert(std::string(x.rule));
+  EXPECT_GT(rules.size(), 150u) << "most rules fail";
+  EXPECT_EQ(shown(2), alone);
+  EXPECT_EQ(shown(7), alone);
+}
 
 TEST(Ssda903Rules, EveryRuleInTheRegistryHasAFailingCase) {
   std::set<std::pair<std::string, int>> tested;

@@ -182,7 +182,8 @@ void judge_returns(const std::filesystem::path& folder, int year, const LoadedRe
       const auto* providers = national.providers ? &*national.providers : nullptr;
       reference.postcodes = postcodes ? postcodes : own.postcodes ? &*own.postcodes : nullptr;
       reference.providers = providers ? providers : own.providers ? &*own.providers : nullptr;
-      result.ssda903 = returns::validate_ssda903(*files, reference);
+      // Authorities are validated side by side: the rules of each on one thread.
+      result.ssda903 = returns::validate_ssda903(*files, reference, 1);
     }
   }
   // The CIN census is written from 2024-25 (kFirstCinCensusYear); before, none is expected.
@@ -196,7 +197,7 @@ void judge_returns(const std::filesystem::path& folder, int year, const LoadedRe
       result.errors.push_back(census.error().describe());
     } else {
       result.cin_children = census->table(returns::CinModule::kChildIdentifiers).rows.size();
-      result.cin = returns::validate_cin_census(*census);
+      result.cin = returns::validate_cin_census(*census, 1);
     }
   }
 }

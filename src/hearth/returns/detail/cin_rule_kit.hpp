@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,13 @@ class Groups {
 
 }  // namespace detail
 
+// The groupings rules share, made the first time a rule asks. The rules run on several threads
+// (validate_cin_census), so the cache is read and filled under a lock.
+struct CinGroupCache {
+  std::mutex lock;
+  std::map<std::pair<CinModule, std::string>, std::unique_ptr<detail::Groups>> groups;
+};
+
 struct CinContext {
   const CinCensus& census;
   const CinRule* rule = nullptr;
@@ -46,15 +54,16 @@ struct CinContext {
   core::Date end;    // 31 March of year: the ReferenceDate
   std::unordered_map<std::string_view, size_t> details_by_id;  // CINdetailsID: its row
   std::unordered_map<std::string_view, size_t> child_by_id;    // LAchildID: its first row
+  CinGroupCache* group_cache = nullptr;                        // never null while a rule runs
 
   const CsvTable& table(CinModule m) const { return census.table(m); }
-  // The rows of a module by a column's value, built the first time a rule asks.
+  // The rows of a module by a column's value.
   const detail::Groups& groups(CinModule m, std::string_view column) const {
-    auto& slot = group_cache[{m, std::string(column)}];
+    std::lock_guard held(group_cache->lock);
+    auto& slot = group_cache->groups[{m, std::string(column)}];
     if (!slot) slot = std::make_unique<detail::Groups>(census.table(m), column);
-    return *slot;
+    return *slot;  // a map's nodes stay where they are as others are added
   }
-  mutable std::map<std::pair<CinModule, std::string>, std::unique_ptr<detail::Groups>> group_cache;
 };
 
 namespace detail {

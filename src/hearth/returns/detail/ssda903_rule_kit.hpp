@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -21,40 +22,47 @@
 
 namespace hearth::returns {
 
+// What rules derive from the files and share, made the first time a rule asks. The rules run on
+// several threads (validate_ssda903), so each is made once, whichever thread asks first.
+struct Ssda903Derived {
+  std::once_flag current_once, previous_once;
+  std::vector<PlacementPlace> current_places, previous_places;
+};
+
 struct Ssda903Context {
   const Ssda903Files& files;
   const Ssda903Rule* rule = nullptr;
   core::Date start;                             // 1 April of year - 1
   core::Date end;                               // 31 March of year
   const Ssda903Reference* reference = nullptr;  // never null while a rule runs
+  Ssda903Derived* derived = nullptr;            // never null while a rule runs
 
   const CsvTable& table(Ssda903Table t) const { return files.current.at(t); }
   // Last year's table (a rule that reads one names it in previous_tables).
   const CsvTable& previous(Ssda903Table t) const { return files.previous.at(t); }
 
   // PL_LA, PL_LOCATION and PL_DISTANCE of row `row` of this year's Episodes, or of last year's
-  // (judged against this year's authority, as the DfE's validator does), derived the first time
-  // a rule asks. Only for rules that need kPostcodes.
+  // (judged against this year's authority, as the DfE's validator does). Only for rules that
+  // need kPostcodes.
   const PlacementPlace& place(size_t row, bool last_year = false) const {
-    auto& cache = last_year ? previous_places : current_places;
-    if (cache.empty()) {
+    auto& places = last_year ? derived->previous_places : derived->current_places;
+    std::call_once(last_year ? derived->previous_once : derived->current_once, [&] {
       const CsvTable& t =
           last_year ? previous(Ssda903Table::kEpisodes) : table(Ssda903Table::kEpisodes);
       const auto home = t.column("HOME_POST"), placed = t.column("PL_POST");
-      cache.reserve(t.rows.size());
+      places.reserve(t.rows.size());
       for (const auto& cells : t.rows) {
-        cache.push_back(placement_place(*reference, home ? core::trim(cells[*home]) : "",
-                                        placed ? core::trim(cells[*placed]) : ""));
+        places.push_back(placement_place(*reference, home ? core::trim(cells[*home]) : "",
+                                         placed ? core::trim(cells[*placed]) : ""));
       }
-    }
-    return cache.at(row);
+    });
+    return places.at(row);
   }
   // Ofsted's registration at `urn`, or none (also for a blank URN and XXXXXXX). Only for rules
   // that need kProviders.
   const RegisteredProvider* provider(std::string_view urn) const {
     return reference->providers ? reference->providers->find(urn) : nullptr;
   }
-  mutable std::vector<PlacementPlace> current_places, previous_places;
 };
 
 namespace detail {

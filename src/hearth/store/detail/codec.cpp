@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include "hearth/core/parallel.hpp"
 #include "hearth/store/detail/members.hpp"
-#include "hearth/store/detail/parallel.hpp"
 
 // Decoding is simdjson's on-demand parser straight into the entity (docs/decisions/0013): it is
 // what every load of records costs, and building nlohmann's tree first was most of an export's
@@ -290,10 +290,10 @@ core::Result<std::vector<Record>> decode_many(
   // list, joined after: a list of the whole size made first would construct (and destroy) an
   // empty record of the largest kind for every body.
   constexpr size_t kPerThread = 4096;
-  const size_t threads = threads_for(1 + bodies.size() / kPerThread);
+  const size_t threads = core::threads_for(1 + bodies.size() / kPerThread);
   std::vector<std::vector<Record>> parts(threads);
   std::vector<std::optional<core::Error>> failures(threads);
-  run_on_threads(threads, [&](size_t part) {
+  core::run_on_threads(threads, [&](size_t part) {
     const size_t from = bodies.size() * part / threads, to = bodies.size() * (part + 1) / threads;
     parts[part].reserve(to - from);
     for (size_t i = from; i < to; ++i) {

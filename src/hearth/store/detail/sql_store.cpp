@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/parallel.hpp"
 #include "hearth/core/text.hpp"
 #include "hearth/store/detail/codec.hpp"
-#include "hearth/store/detail/parallel.hpp"
 
 namespace hearth::store::detail {
 namespace {
@@ -671,8 +671,8 @@ Result<std::vector<Record>> SqlStore::load_for_children(std::string_view la_code
   std::vector<Result<std::vector<Record>>> loaded(chunks, std::vector<Record>());
   std::atomic<size_t> next{0};
   // Below a few chunks a thread (and a connection) costs more than it saves.
-  const size_t threads = threads_for(chunks / 4);
-  run_on_threads(threads, [&](size_t thread) {
+  const size_t threads = core::threads_for(chunks / 4);
+  core::run_on_threads(threads, [&](size_t thread) {
     auto lease = pool_.acquire();
     if (!lease) {
       if (thread == 0) {

@@ -205,6 +205,11 @@ core::Result<std::unique_ptr<detail::Connection>> open_connection(const SqliteOp
                              "PRAGMA synchronous = FULL", "PRAGMA cache_size = -16384"}) {
     if (auto done = connection->exec(pragma); !done) return done.error();
   }
+  // SQLite caps the map at its compiled limit (2 GB in Debian's build); pages past it are read
+  // as before.
+  if (options.map_for_reading) {
+    if (auto done = connection->exec("PRAGMA mmap_size = 2147418112"); !done) return done.error();
+  }
   if (options.page_limit > 0) {
     if (auto done = connection->exec(fmt::format("PRAGMA max_page_count = {}", options.page_limit));
         !done) {

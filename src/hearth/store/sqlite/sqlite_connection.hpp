@@ -14,7 +14,8 @@ namespace hearth::store::sqlite {
 struct SqliteOpen {
   std::string path;
   bool create = true;
-  int64_t page_limit = 0;  // PRAGMA max_page_count when > 0
+  int64_t page_limit = 0;        // PRAGMA max_page_count when > 0
+  bool map_for_reading = false;  // PRAGMA mmap_size: pages read from a memory map, not pread
 };
 
 // Opens and checks the file: kCorrupt if it is not a SQLite database (the file is left as it

@@ -1,5 +1,5 @@
-// Work split over the machine's cores, for loads of many records: reading and decoding them is
-// most of what an export or a page of figures costs.
+// Work split over the machine's cores: loads of many records (reading and decoding them is most
+// of what an export or a page of figures costs), and a return's validation rules.
 #pragma once
 
 #include <algorithm>
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace hearth::store::detail {
+namespace hearth::core {
 
 // The threads worth starting for `parts` parts: one per core, never more than the parts.
 inline size_t threads_for(size_t parts) {
@@ -47,4 +47,4 @@ void run_on_threads(size_t threads, const Work& work) {
   }
 }
 
-}  // namespace hearth::store::detail
+}  // namespace hearth::core
