@@ -528,8 +528,10 @@ const CodeSet& care_leaver_activity() {
 
 const CodeSet& care_leaver_accommodation() {
   // A letter for the kind of accommodation, then 1 (suitable) or 2 (unsuitable); 0 alone. The
-  // codes are from [LIIA] SSDA903_schema_2024.yml; the letters' meanings are recalled from the
-  // DfE guide and could not be checked here.
+  // codes are from [LIIA] SSDA903_schema_2024.yml, less S1 and X1: no fixed abode and custody
+  // are never suitable, and rule 133 as the DfE's validator has it (csc-validator-be-903,
+  // validate_133) lists S2 and X2 only. The letters' meanings are recalled from the DfE guide
+  // and could not be checked here.
   static const CodeSet set(
       "ACCOM", "ACCOM",
       "Children looked after return 2025-26 technical specification; REFERENCE.md section 5; "
@@ -551,7 +553,6 @@ const CodeSet& care_leaver_accommodation() {
           {"K2", "Ordinary lodgings without formal support: unsuitable (label unconfirmed)"},
           {"R1", "Residence not known: suitable (label unconfirmed)"},
           {"R2", "Residence not known: unsuitable (label unconfirmed)"},
-          {"S1", "No fixed abode or homeless: suitable (label unconfirmed)"},
           {"S2", "No fixed abode or homeless: unsuitable (label unconfirmed)"},
           {"T1", "Foyer or similar supported accommodation: suitable (label unconfirmed)"},
           {"T2", "Foyer or similar supported accommodation: unsuitable (label unconfirmed)"},
@@ -565,7 +566,6 @@ const CodeSet& care_leaver_accommodation() {
            "unconfirmed)"},
           {"W1", "Bed and breakfast: suitable (label unconfirmed)"},
           {"W2", "Bed and breakfast: unsuitable (label unconfirmed)"},
-          {"X1", "In custody: suitable (label unconfirmed)"},
           {"X2", "In custody: unsuitable (label unconfirmed)"},
           {"Y1", "Other accommodation: suitable (label unconfirmed)"},
           {"Y2", "Other accommodation: unsuitable (label unconfirmed)"},

@@ -1,6 +1,7 @@
 #include "hearth/returns/cin_census.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <fstream>
 #include <stdexcept>
@@ -10,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include "hearth/core/date.hpp"
+#include "hearth/core/parallel.hpp"
 #include "hearth/core/text.hpp"
 
 namespace hearth::returns {
@@ -117,6 +119,10 @@ void append_escaped(std::string& out, std::string_view text) {
 
 class XmlWriter {
  public:
+  XmlWriter() = default;
+  // A part of a document, its elements `depth` levels in: no declaration.
+  explicit XmlWriter(int depth) : out_(), depth_(depth) {}
+
   void open(std::string_view name) {
     indent();
     out_ += '<';
@@ -143,6 +149,8 @@ class XmlWriter {
     out_ += name;
     out_ += ">\n";
   }
+  // Another writer's part, written at this one's depth.
+  void append(const std::string& part) { out_ += part; }
   std::string take() { return std::move(out_); }
 
  private:
@@ -154,10 +162,13 @@ class XmlWriter {
 // A table's rows, by the value of one of its columns.
 class RowsBy {
  public:
-  RowsBy(const CsvTable& table, std::string_view column) {
-    const auto index = table.column(column);
-    if (!index) throw std::logic_error(fmt::format("no column {}", column));
-    for (size_t r = 0; r < table.rows.size(); ++r) rows_[table.rows[r][*index]].push_back(r);
+  RowsBy(const CsvTable& table, std::string_view column) : table_(&table), column_(column) {}
+  // Reads the table: apart from the constructor, so that several are read on several threads.
+  void build() {
+    const auto index = table_->column(column_);
+    if (!index) throw std::logic_error(fmt::format("no column {}", column_));
+    rows_.reserve(table_->rows.size());
+    for (size_t r = 0; r < table_->rows.size(); ++r) rows_[table_->rows[r][*index]].push_back(r);
   }
   const std::vector<size_t>& operator[](std::string_view key) const {
     static const std::vector<size_t> kNone;
@@ -166,6 +177,8 @@ class RowsBy {
   }
 
  private:
+  const CsvTable* table_;
+  std::string_view column_;
   std::unordered_map<std::string_view, std::vector<size_t>> rows_;  // views of the table's text
 };
 
@@ -191,6 +204,9 @@ class Items {
 
 }  // namespace
 
+// Fewer children than this are written on one thread: starting another costs more.
+constexpr size_t kChildrenAPart = 2000;
+
 std::string write_cin_census(const CinCensus& census) {
   const CsvTable& header = census.table(M::kHeader);
   const CsvTable& ids = census.table(M::kChildIdentifiers);
@@ -205,15 +221,26 @@ std::string write_cin_census(const CinCensus& census) {
   const CsvTable& reviews = census.table(M::kReviews);
   // By the Child element's number, not LAchildID: two children with one id (which rule 8510
   // reports) are still two <Child> elements.
-  const RowsBy characteristics_of(characteristics, "ChildNumber");
-  const RowsBy disabilities_of(disabilities, "ChildNumber");
-  const RowsBy details_of(details, "ChildNumber");
-  const RowsBy assessments_of(assessments, "CINdetailsID");
-  const RowsBy factors_of(factors, "AssessmentID");
-  const RowsBy plans_of(plans, "CINdetailsID");
-  const RowsBy s47_of(s47, "CINdetailsID");
-  const RowsBy cpps_of(cpps, "CINdetailsID");
-  const RowsBy reviews_of(reviews, "CPPID");
+  RowsBy characteristics_of(characteristics, "ChildNumber");
+  RowsBy disabilities_of(disabilities, "ChildNumber");
+  RowsBy details_of(details, "ChildNumber");
+  RowsBy assessments_of(assessments, "CINdetailsID");
+  RowsBy factors_of(factors, "AssessmentID");
+  RowsBy plans_of(plans, "CINdetailsID");
+  RowsBy s47_of(s47, "CINdetailsID");
+  RowsBy cpps_of(cpps, "CINdetailsID");
+  RowsBy reviews_of(reviews, "CPPID");
+  // A large authority's census is 28 MB of XML: the indexes, then the children, are made on
+  // every core, each thread taking the next index or part not yet taken.
+  {
+    RowsBy* const indexes[] = {&characteristics_of, &disabilities_of, &details_of, &assessments_of,
+                               &factors_of,         &plans_of,        &s47_of,     &cpps_of,
+                               &reviews_of};
+    std::atomic<size_t> next{0};
+    core::run_on_threads(core::threads_for(std::size(indexes)), [&](size_t) {
+      for (size_t i = next++; i < std::size(indexes); i = next++) indexes[i]->build();
+    });
+  }
 
   const Items id_items(ids, {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
                              "ExpectedPersonBirthDate", "Sex", "PersonDeathDate"});
@@ -251,61 +278,72 @@ std::string write_cin_census(const CinCensus& census) {
     w.close("Header");
   }
   w.open("Children");
-  for (size_t c = 0; c < ids.rows.size(); ++c) {
-    const std::string& child = ids.rows[c][child_number];
-    w.open("Child");
-    w.open("ChildIdentifiers");
-    id_items.write(w, c);
-    w.close("ChildIdentifiers");
-    w.open("ChildCharacteristics");
-    for (size_t r : characteristics_of[child]) ethnicity_item.write(w, r);
-    if (!disabilities_of[child].empty()) {
-      w.open("Disabilities");
-      for (size_t r : disabilities_of[child]) disability_item.write(w, r);
-      w.close("Disabilities");
-    }
-    w.close("ChildCharacteristics");
-    for (size_t d : details_of[child]) {
-      const std::string& detail_id = details.rows[d][detail_id_column];
-      w.open("CINdetails");
-      details_items.write(w, d);
-      for (size_t a : assessments_of[detail_id]) {
-        w.open("Assessments");
-        assessment_items.write(w, a);
-        const auto& its_factors = factors_of[assessments.rows[a][assessment_id_column]];
-        if (!its_factors.empty()) {
-          w.open("FactorsIdentifiedAtAssessment");
-          for (size_t f : its_factors) factor_item.write(w, f);
-          w.close("FactorsIdentifiedAtAssessment");
+  // The children in parts of about equal size, one a core, joined in order.
+  auto write_children = [&](XmlWriter& w, size_t from, size_t to) {
+    for (size_t c = from; c < to; ++c) {
+      const std::string& child = ids.rows[c][child_number];
+      w.open("Child");
+      w.open("ChildIdentifiers");
+      id_items.write(w, c);
+      w.close("ChildIdentifiers");
+      w.open("ChildCharacteristics");
+      for (size_t r : characteristics_of[child]) ethnicity_item.write(w, r);
+      if (!disabilities_of[child].empty()) {
+        w.open("Disabilities");
+        for (size_t r : disabilities_of[child]) disability_item.write(w, r);
+        w.close("Disabilities");
+      }
+      w.close("ChildCharacteristics");
+      for (size_t d : details_of[child]) {
+        const std::string& detail_id = details.rows[d][detail_id_column];
+        w.open("CINdetails");
+        details_items.write(w, d);
+        for (size_t a : assessments_of[detail_id]) {
+          w.open("Assessments");
+          assessment_items.write(w, a);
+          const auto& its_factors = factors_of[assessments.rows[a][assessment_id_column]];
+          if (!its_factors.empty()) {
+            w.open("FactorsIdentifiedAtAssessment");
+            for (size_t f : its_factors) factor_item.write(w, f);
+            w.close("FactorsIdentifiedAtAssessment");
+          }
+          w.close("Assessments");
         }
-        w.close("Assessments");
-      }
-      for (size_t p : plans_of[detail_id]) {
-        w.open("CINPlanDates");
-        plan_items.write(w, p);
-        w.close("CINPlanDates");
-      }
-      for (size_t p : s47_of[detail_id]) {
-        w.open("Section47");
-        s47_items.write(w, p);
-        w.close("Section47");
-      }
-      nfa_item.write(w, d);
-      for (size_t p : cpps_of[detail_id]) {
-        w.open("ChildProtectionPlans");
-        cpp_items.write(w, p);
-        const auto& its_reviews = reviews_of[cpps.rows[p][plan_id_column]];
-        if (!its_reviews.empty()) {
-          w.open("Reviews");
-          for (size_t r : its_reviews) review_item.write(w, r);
-          w.close("Reviews");
+        for (size_t p : plans_of[detail_id]) {
+          w.open("CINPlanDates");
+          plan_items.write(w, p);
+          w.close("CINPlanDates");
         }
-        w.close("ChildProtectionPlans");
+        for (size_t p : s47_of[detail_id]) {
+          w.open("Section47");
+          s47_items.write(w, p);
+          w.close("Section47");
+        }
+        nfa_item.write(w, d);
+        for (size_t p : cpps_of[detail_id]) {
+          w.open("ChildProtectionPlans");
+          cpp_items.write(w, p);
+          const auto& its_reviews = reviews_of[cpps.rows[p][plan_id_column]];
+          if (!its_reviews.empty()) {
+            w.open("Reviews");
+            for (size_t r : its_reviews) review_item.write(w, r);
+            w.close("Reviews");
+          }
+          w.close("ChildProtectionPlans");
+        }
+        w.close("CINdetails");
       }
-      w.close("CINdetails");
+      w.close("Child");
     }
-    w.close("Child");
-  }
+  };
+  const size_t parts = core::threads_for(1 + ids.rows.size() / kChildrenAPart);
+  std::vector<std::string> written(parts);
+  core::run_on_threads(parts, [&](size_t part) {
+    XmlWriter children(2);
+    write_children(children, ids.rows.size() * part / parts, ids.rows.size() * (part + 1) / parts);
+    written[part] = children.take();
+  });
+  for (const auto& part : written) w.append(part);
   w.close("Children");
   w.close("Message");
   return w.take();

@@ -432,9 +432,11 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
                                                  "S", "T", "U", "V", "W", "X", "Y", "Z"};
         std::string place = kPlace[rng_.below(16)];
         // Not a foyer (T) under 18 (rule 347), nor with the former foster carers (Z) at 17
-        // (3001): semi-independent living (S) instead.
-        if ((place == "T" && birthday <= 18) || (place == "Z" && birthday == 17)) place = "S";
-        accommodation = place + (rng_.chance(0.9) ? "1" : "2");
+        // (3001): semi-independent accommodation (D) instead.
+        if ((place == "T" && birthday <= 18) || (place == "Z" && birthday == 17)) place = "D";
+        // No fixed abode (S) and custody (X) are never suitable (rule 133).
+        const bool suitable = place != "S" && place != "X" && rng_.chance(0.9);
+        accommodation = place + (suitable ? "1" : "2");
       }
       out_.care_leaver_outcomes.push_back(
           {id("CL", leaver_counter_), la_.la_code, child.id, year, touch, activity, accommodation});

@@ -174,15 +174,18 @@ TEST(CodeSet, AssessmentFactorsFollowTheSchemaHistory) {
   EXPECT_TRUE(factors.valid_in("21", 2026));
 }
 
+// Rule 133's list: no fixed abode (S) and custody (X) are only ever unsuitable.
 TEST(CodeSet, CareLeaverAccommodationIsALetterAndSuitabilityOrZero) {
   const std::set<std::string> codes = codes_of(codes::care_leaver_accommodation());
-  std::set<std::string> expected = {"0"};
-  for (char letter : std::string("BCDEGHKRSTUVWXYZ")) {
+  std::set<std::string> expected = {"0", "S2", "X2"};
+  for (char letter : std::string("BCDEGHKRTUVWYZ")) {
     expected.insert(std::string(1, letter) + "1");
     expected.insert(std::string(1, letter) + "2");
   }
   EXPECT_EQ(codes, expected);
-  EXPECT_EQ(codes.size(), 33u);
+  EXPECT_EQ(codes.size(), 31u);
+  EXPECT_FALSE(codes::care_leaver_accommodation().contains("S1"));
+  EXPECT_FALSE(codes::care_leaver_accommodation().contains("X1"));
 }
 
 TEST(CodeSet, CinCensusSetsHaveTheirCodes) {

@@ -23,6 +23,8 @@ std::vector<Case> core_cases() {
       {"132", [](auto& f) { cell(f, T::kOc3, 0, "ACTIV") = "F9"; }},
       {"132", [](auto& f) { cell(f, T::kOc3, 0, "ACTIV") = ""; }, 2026, {"153"}},
       {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = "S9"; }},
+      // No fixed abode is never suitable accommodation: S2, not S1.
+      {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = "S1"; }},
       {"133", [](auto& f) { cell(f, T::kOc3, 0, "ACCOM") = ""; }, 2026, {"153"}},
       // The missing spell is then before the child's first episode that has a date.
       {"141", [](auto& f) { cell(f, T::kEpisodes, 0, "DECOM") = "June 2025"; }, 2026, {"581"}},

@@ -13,7 +13,7 @@ std::vector<Case> outcome_cases() {
       {"134",
        [](auto& f) {
          auto& t = f.current.at(T::kOc3);
-         t.rows.push_back({"C4", "10/10/2021", "YES", "F5", "S1"});
+         t.rows.push_back({"C4", "10/10/2021", "YES", "F5", "D1"});
          t.lines.push_back(t.lines.back() + 1);
        },
        2026,
@@ -61,7 +61,7 @@ std::vector<Case> outcome_cases() {
       {"187",
        [](auto& f) {
          auto& t = f.current.at(T::kOc3);
-         t.rows.push_back({"C3", "17/05/2012", "YES", "F5", "S1"});
+         t.rows.push_back({"C3", "17/05/2012", "YES", "F5", "D1"});
          t.lines.push_back(t.lines.back() + 1);
        },
        2026,

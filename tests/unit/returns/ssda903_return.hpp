@@ -53,7 +53,7 @@ inline Ssda903Files valid_return(int year = 2026) {
                            on("01/12/", 2025), "E11", "", "ZZ2 1AA", "ZZ2 6FF", "SC345678"}});
   f.current[T::kReviews] = make(T::kReviews, {{"C1", dob, on("01/09/", 2025), "PN1"}});
   f.current[T::kUasc] = make(T::kUasc, {});
-  f.current[T::kOc3] = make(T::kOc3, {{"C2", on("02/09/", 2006), "YES", "F5", "S1"}});
+  f.current[T::kOc3] = make(T::kOc3, {{"C2", on("02/09/", 2006), "YES", "F5", "D1"}});
   f.current[T::kMissing] =
       make(T::kMissing, {{"C1", dob, "M", on("01/07/", 2025), on("03/07/", 2025)}});
   f.current[T::kOc2] = make(T::kOc2, {{"C3", dob, "12", "", "0", "", "1", "1", "1", "0", "", ""}});

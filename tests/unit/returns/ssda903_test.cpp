@@ -151,7 +151,7 @@ TEST(Ssda903Export, TheHeaderHasCareLeaversTooAndSpeaksEachYearsCodes) {
   oc3.collection_year = 2026;
   oc3.in_touch = "YES";
   oc3.activity = "F5";
-  oc3.accommodation = "S1";
+  oc3.accommodation = "D1";
   r.care_leaver_outcomes.push_back(oc3);
   const auto tables = export_ssda903(r, 2026);
   const CsvTable& header = table(tables, Ssda903Table::kHeader);
@@ -162,7 +162,7 @@ TEST(Ssda903Export, TheHeaderHasCareLeaversTooAndSpeaksEachYearsCodes) {
   EXPECT_EQ(header.rows[1],
             (std::vector<std::string>{"C2", "F", "17/05/2012", "WBRI", "UN3", "", ""}));
   EXPECT_EQ(table(tables, Ssda903Table::kOc3).rows.at(0),
-            (std::vector<std::string>{"C2", "17/05/2012", "YES", "F5", "S1"}));
+            (std::vector<std::string>{"C2", "17/05/2012", "YES", "F5", "D1"}));
   {
     AuthorityRecords looked_after = r;
     looked_after.episodes.push_back(episode("E2", "C2", d(2025, 7, 1), std::nullopt));
