@@ -79,6 +79,35 @@ TEST(CinCensus, WritingWhatWasReadGivesTheSameTables) {
   EXPECT_EQ(write_cin_census(*again), written);
 }
 
+// A census of thousands of children is written in parts on several threads: the parts must
+// join in order, each child with its own nested elements.
+TEST(CinCensus, ALargeCensusIsWrittenWholeAndInOrder) {
+  const std::string one = valid_census_xml();
+  const size_t first = one.find("<Child>"), end = one.rfind("</Child>") + 8;
+  ASSERT_NE(first, std::string::npos);
+  std::string children;
+  for (int copy = 0; copy < 2000; ++copy) {
+    std::string child = one.substr(first, end - first) + "\n";  // its own ids: order shows
+    for (size_t at = child.find("<LAchildID>"); at != std::string::npos;
+         at = child.find("<LAchildID>", at + 1)) {
+      child.insert(at + 11, "K" + std::to_string(copy) + "-");
+    }
+    children += child;
+  }
+  const std::string big = one.substr(0, first) + children + one.substr(end);
+  auto census = parse_cin_census(big, "big.xml", 2026);
+  ASSERT_TRUE(census.ok()) << census.error().message;
+  ASSERT_EQ(census->table(M::kChildIdentifiers).rows.size(), 6000u);
+  const std::string written = write_cin_census(*census);
+  auto again = parse_cin_census(written, "big.xml", 2026);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  for (const auto& layout : cin_modules()) {
+    if (layout.module == M::kHeader) continue;
+    EXPECT_EQ(again->table(layout.module).rows, census->table(layout.module).rows) << layout.name;
+  }
+  EXPECT_EQ(write_cin_census(*again), written);
+}
+
 TEST(CinCensus, TakesAByteOrderMarkWindowsLineEndsAndTheYesNoSpellings) {
   std::string xml = "\xEF\xBB\xBF" + valid_census_xml();
   std::string crlf;
