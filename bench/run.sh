@@ -11,6 +11,11 @@
 #   BENCH_ONLY     a space-separated subset of: synth load read demo access pages [all]
 #   BENCH_SECONDS  pages: seconds of each wrk run [30]
 #   BENCH_TMP      where the databases and files go (needs ~15 GB for synth --out) [/tmp]
+#   VALIDATOR903_DIR, CIN_VALIDATOR_DIR
+#                  returns: the folders holding the pandas validators (bench/pandas/README.md);
+#                  when set, they validate the same files as Hearth as the authority grows [unset]
+#   BENCH_PANDAS_CIN_LARGE  1: the pandas CIN validator on the large authority too (tens of
+#                  minutes) [0]
 # Starts a throwaway PostgreSQL (tools/pg_harness.sh) and stops it on exit.
 set -euo pipefail
 
@@ -353,6 +358,19 @@ if wants returns; then
       "$hearth" validate 903 "$work/grow903" --year 2026 2>&1 | grep '^measure:'
     "$measure" --label "validate cin $size" --stdout /dev/null -- \
       "$hearth" validate cin "$work/grow.xml" 2>&1 | grep '^measure:'
+    # The same files through the pandas validators, when they are here (bench/pandas/).
+    if [[ -n "${VALIDATOR903_DIR:-}" ]]; then
+      "$measure" --label "pandas validator903 $size" --stdout "$work/pandas.out" -- \
+        /usr/bin/python3 "$root/bench/pandas/run903.py" "$work/grow903" --year 2026 \
+        --out "$work/pandas.tsv" 2>&1 | grep '^measure:'
+      grep -E '^(read_s|validate_s|rules:)' "$work/pandas.out" | tr '\t' ' '
+    fi
+    if [[ -n "${CIN_VALIDATOR_DIR:-}" && ( "$size" != large || "${BENCH_PANDAS_CIN_LARGE:-0}" == 1 ) ]]; then
+      "$measure" --label "pandas cin_validator $size" --stdout "$work/pandas.out" -- \
+        /usr/bin/python3 "$root/bench/pandas/runcin.py" "$work/grow.xml" --ruleset cin2024_25 \
+        --out "$work/pandas.tsv" 2>&1 | grep '^measure:'
+      grep -E '^time (read|validate)' "$work/pandas.out"
+    fi
   done
   rm -rf "$work"/grow.db* "$work/grow903" "$work/grow.xml"
 

@@ -199,8 +199,9 @@ core::Result<std::unique_ptr<detail::Connection>> open_connection(const SqliteOp
   // busy_timeout first, so that the journal-mode change waits for other openers.
   // A 16 MiB page cache a connection (the default is 2 MiB): the server's pages read a few dozen
   // database pages each, and re-reading them from the operating system (pread) was a tenth of its
-  // time (docs/PERFORMANCE.md). A memory map was tried and is worse: each write that grows the
-  // file remaps it, and the remaps cost more than the reads saved.
+  // time (docs/PERFORMANCE.md). A memory map was tried for the server and is worse there: each
+  // write that grows the file remaps it, and the remaps cost more than the reads saved. A
+  // command that reads much of the file once asks for one (map_for_reading).
   for (const char* pragma : {"PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
                              "PRAGMA synchronous = FULL", "PRAGMA cache_size = -16384"}) {
     if (auto done = connection->exec(pragma); !done) return done.error();
