@@ -32,6 +32,7 @@ void run_on_threads(size_t threads, const Work& work) {
     }
   };
   std::vector<std::thread> workers;
+  workers.reserve(threads);  // so that starting one cannot throw for want of room in the vector
   size_t started = 1;
   try {
     for (; started < threads; ++started) {

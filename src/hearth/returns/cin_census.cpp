@@ -237,7 +237,8 @@ std::string write_cin_census(const CinCensus& census) {
                                &factors_of,         &plans_of,        &s47_of,     &cpps_of,
                                &reviews_of};
     std::atomic<size_t> next{0};
-    core::run_on_threads(core::threads_for(std::size(indexes)), [&](size_t) {
+    const bool large = ids.rows.size() >= kChildrenAPart;
+    core::run_on_threads(large ? core::threads_for(std::size(indexes)) : 1, [&](size_t) {
       for (size_t i = next++; i < std::size(indexes); i = next++) indexes[i]->build();
     });
   }

@@ -434,8 +434,9 @@ void Generator::care_records(ChildState& state, Date enters, Date leaves, bool a
         // Not a foyer (T) under 18 (rule 347), nor with the former foster carers (Z) at 17
         // (3001): semi-independent accommodation (D) instead.
         if ((place == "T" && birthday <= 18) || (place == "Z" && birthday == 17)) place = "D";
-        // No fixed abode (S) and custody (X) are never suitable (rule 133).
-        const bool suitable = place != "S" && place != "X" && rng_.chance(0.9);
+        // No fixed abode (S) and custody (X) are never suitable (rule 133). Drawn for them
+        // too, so that the rest of the authority's data is what the seed always gave.
+        const bool suitable = rng_.chance(0.9) && place != "S" && place != "X";
         accommodation = place + (suitable ? "1" : "2");
       }
       out_.care_leaver_outcomes.push_back(

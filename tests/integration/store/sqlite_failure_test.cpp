@@ -117,6 +117,18 @@ TEST(SqliteStore, RecordsWrittenBeforePeriodsWereKeptAreInEveryLoadByDates) {
 
 // A store that reads through a memory map (an export's) sees what another writes after it
 // opened, as the file grows past what was mapped, and its own writes are kept.
+// Without the option, nothing maps the file (the server's way: decision in sqlite_connection.cpp).
+TEST(SqliteStore, AStoreReadsWithoutAMemoryMapUnlessAsked) {
+  TempDir dir;
+  const std::string path = (dir.path() / "unmapped.db").string();
+  auto store = Store::open(path);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE((*store)->put(sample_child("C1", "Not", "Mapped"), change("entered")));
+  ASSERT_TRUE((*store)->get({RecordKind::kChild, "999", "C1"}));
+  EXPECT_EQ(read_bytes("/proc/self/maps").find(fs::canonical(path).string() + "\n"),
+            std::string::npos);
+}
+
 TEST(SqliteStore, AStoreReadingThroughAMemoryMapSeesEveryWrite) {
   TempDir dir;
   const std::string path = (dir.path() / "mapped.db").string();
@@ -133,10 +145,21 @@ TEST(SqliteStore, AStoreReadingThroughAMemoryMapSeesEveryWrite) {
     many.push_back(sample_child(ids.back(), "Mapped", "Child"));
   }
   ASSERT_TRUE((*writer)->bulk_load(many, change("synthetic data")));
+  {
+    // Into the file itself, as the writes of a day are: the reader reads them from there.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
   const RecordKind kinds[] = {RecordKind::kChild};
   auto loaded = (*reader)->load_for_children("999", ids, kinds);
   ASSERT_TRUE(loaded) << loaded.error().describe();
   EXPECT_EQ(loaded->size(), 3000u);
+  // The file is mapped into this process: the option took effect.
+  EXPECT_NE(read_bytes("/proc/self/maps").find(fs::canonical(path).string() + "\n"),
+            std::string::npos);
   ASSERT_TRUE((*reader)->put(sample_child("W1", "Written", "Mapped"), change("entered")));
   reader->reset();
   auto count = (*writer)->count(RecordKind::kChild, "999");

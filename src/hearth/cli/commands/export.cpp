@@ -107,36 +107,41 @@ int run_export_903(const ExportOptions& o) {
   std::error_code ec;
   fs::create_directories(folder / "previous", ec);
   if (ec) return report(core::Error::io(fmt::format("cannot make {}: {}", o.out, ec.message())));
-  std::vector<PendingFile> pending;
+  std::vector<std::pair<fs::path, std::string>> files;  // each table's path and text
+  std::vector<std::string> shown;
   std::set<std::string> exported;  // the children named in either year's Header
-  auto discard = [&] {
-    for (const auto& file : pending) fs::remove(file.temp, ec);
-  };
   for (const auto& [subfolder, tables_year] :
        {std::pair{fs::path(), year}, std::pair{fs::path("previous"), year - 1}}) {
     for (const auto& table : returns::export_ssda903(*records, tables_year)) {
       if (table.file == returns::ssda903_layout(returns::Ssda903Table::kHeader).file) {
         for (const auto& row : table.rows) exported.insert(row.front());
       }
-      if (auto written =
-              write_file(folder / subfolder / table.file, returns::write_csv(table), pending);
-          !written) {
-        discard();
-        return report(written.error());
-      }
+      files.emplace_back(folder / subfolder / table.file, returns::write_csv(table));
       if (subfolder.empty()) {
-        std::cout << fmt::format("  {:<26} {:>7} rows\n", table.file, table.rows.size());
+        shown.push_back(fmt::format("  {:<26} {:>7} rows\n", table.file, table.rows.size()));
       }
     }
   }
-  // Every child whose record leaves in the files is audited before the files are there.
+  // Every child whose record leaves in the files is audited before any file is written (so
+  // that nothing is on disk if the audit fails, however it fails: the database is read through
+  // a memory map, where an I/O error ends the process).
   if (auto audited = audit_export(
           **store, *la, exported,
           fmt::format("hearth export 903 {}-{:02} to {}", year - 1, year % 100, o.out));
       !audited) {
-    discard();
     return report(audited.error());
   }
+  std::vector<PendingFile> pending;
+  auto discard = [&] {
+    for (const auto& file : pending) fs::remove(file.temp, ec);
+  };
+  for (const auto& [path, text] : files) {
+    if (auto written = write_file(path, text, pending); !written) {
+      discard();
+      return report(written.error());
+    }
+  }
+  for (const auto& line : shown) std::cout << line;
   // A table of another year that this one does not have (SWEpisodes before 2023-24) would
   // otherwise be read with this year's by validate and import.
   for (const auto& folder_of : {folder, folder / "previous"}) {
