@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,6 +53,9 @@ struct CinModuleLayout {
 
 std::span<const CinModuleLayout> cin_modules();
 const CinModuleLayout& cin_module(CinModule module);
+
+// The file an export writes when --out names a folder.
+inline constexpr std::string_view kCinCensusFile = "cin_census.xml";
 
 // The first collection year Hearth writes and reads (2024-25: Sex replaced GenderCurrent).
 inline constexpr int kFirstCinCensusYear = 2025;
@@ -99,5 +103,8 @@ std::string write_cin_census(const CinCensus& census);
 // any day of the year, the section 47 enquiries that started or had their initial conference
 // in it, and the plan reviews up to 31 March. `produced` is the Header's DateTime.
 CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Timestamp produced);
+// The children that census names (LAchildID), known before it is made: an export audits them
+// while it makes the census.
+std::set<std::string> cin_census_children(const AuthorityRecords& records, int year);
 
 }  // namespace hearth::returns

@@ -1,6 +1,7 @@
 // The CIN census of an authority's records as at 31 March (export_cin_census, cin_census.hpp).
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "hearth/core/date.hpp"
 #include "hearth/returns/cin_census.hpp"
@@ -54,10 +55,24 @@ std::string date_time(core::Timestamp at) {
 
 }  // namespace
 
+std::set<std::string> cin_census_children(const AuthorityRecords& records, int year) {
+  const Date start = core::collection_year_start(year);
+  const Date end = core::collection_year_end(year);
+  std::unordered_set<std::string_view> referred;  // as export_cin_census picks its children
+  for (const auto& r : records.referrals) {
+    if (open_in(r.referral_date, r.closure_date, start, end)) referred.insert(r.child_id);
+  }
+  std::set<std::string> named;
+  for (const auto& child : records.children) {
+    if (referred.contains(child.id)) named.insert(child.id);
+  }
+  return named;
+}
+
 CinCensus export_cin_census(const AuthorityRecords& records, int year, core::Timestamp produced) {
   const Date start = core::collection_year_start(year);
   const Date end = core::collection_year_end(year);
-  CinCensus census = empty_cin_census(year, "cin_census.xml");
+  CinCensus census = empty_cin_census(year, std::string(kCinCensusFile));
   add(census.table(M::kHeader), {"CIN", std::to_string(year), end.to_iso(), "L", records.la_code,
                                  "Hearth", "0.1.0", "001", date_time(produced)});
 

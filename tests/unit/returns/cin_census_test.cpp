@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -370,6 +371,26 @@ AuthorityRecords sample_records() {
   plan.review_dates = {d("2024-12-01"), d("2025-09-01"), d("2026-04-05")};
   r.protection_plans = {plan};
   return r;
+}
+
+// The children an export audits before it makes the census are the ones the census names:
+// E1, whose only referral closed before the year, is in neither.
+TEST(CinCensusExport, NamesTheChildrenItWillHoldBeforeItIsMade) {
+  const AuthorityRecords records = sample_records();
+  const CinCensus census =
+      export_cin_census(records, 2026, core::Timestamp::from_date(d("2026-05-01"), 9));
+  std::set<std::string> named;
+  for (const auto& row : census.table(M::kChildIdentifiers).rows) named.insert(row.front());
+  EXPECT_EQ(cin_census_children(records, 2026), named);
+  EXPECT_EQ(named.size(), 2u);
+  EXPECT_FALSE(cin_census_children(records, 2026).contains("E1"));
+  // Another year, other children: 2024-25's census.
+  const CinCensus earlier =
+      export_cin_census(records, 2025, core::Timestamp::from_date(d("2025-05-01"), 9));
+  std::set<std::string> named_earlier;
+  for (const auto& row : earlier.table(M::kChildIdentifiers).rows)
+    named_earlier.insert(row.front());
+  EXPECT_EQ(cin_census_children(records, 2025), named_earlier);
 }
 
 TEST(CinCensusExport, WritesTheYearAsItStoodOn31March) {

@@ -185,30 +185,17 @@ int run_export_cin(const ExportOptions& o) {
   std::cerr << fmt::format("export: reading authority {}'s records...\n", *la);
   auto records = returns::load_cin_census_records(**store, *la, year);
   if (!records) return report(records.error());
-  core::SystemClock clock;
-  auto census =
-      std::make_shared<returns::CinCensus>(returns::export_cin_census(*records, year, clock.now()));
-  // Freeing a large authority's records, or its census, takes a twentieth of a second each:
-  // done on the audit's thread, while the main one works.
-  auto done_with = std::make_shared<returns::AuthorityRecords>(std::move(*records));
-
   // --out names the file, or a folder to write cin_census.xml in.
   std::error_code ec;
   fs::path path(o.out);
-  if (fs::is_directory(path, ec)) path /= census->file;
-  std::set<std::string> exported;
-  for (const auto& row : census->table(returns::CinModule::kChildIdentifiers).rows) {
-    exported.insert(row.front());
-  }
-  // The children are audited while the XML is made (each takes about a fifth of a large
-  // authority's export); the file is written once they are, and named once it is.
+  if (fs::is_directory(path, ec)) path /= returns::kCinCensusFile;
+  // The children are audited while the census and its XML are made (the audit takes about a
+  // third of a large authority's export); the file is written once they are, and named once it
+  // is.
+  const std::set<std::string> exported = returns::cin_census_children(*records, year);
   const std::string what =
       fmt::format("hearth export cin {}-{:02} to {}", year - 1, year % 100, path.string());
-  auto audit = [&, done_with] {
-    auto status = audit_export(**store, *la, exported, what);
-    *done_with = {};
-    return status;
-  };
+  auto audit = [&] { return audit_export(**store, *la, exported, what); };
   auto in_background = [](auto work) {
     try {
       return std::async(std::launch::async, work);
@@ -217,6 +204,21 @@ int run_export_cin(const ExportOptions& o) {
     }
   };
   auto audited = in_background(audit);
+  core::SystemClock clock;
+  auto census =
+      std::make_shared<returns::CinCensus>(returns::export_cin_census(*records, year, clock.now()));
+  // Freeing a large authority's records, or its census, takes a twentieth of a second each:
+  // done beside the main thread's work.
+  auto freed_records =
+      in_background([done_with = std::make_shared<returns::AuthorityRecords>(std::move(*records))] {
+        *done_with = {};
+      });
+  const auto& named = census->table(returns::CinModule::kChildIdentifiers).rows;
+  if (!std::all_of(named.begin(), named.end(),
+                   [&](const auto& row) { return exported.contains(row.front()); })) {
+    audited.wait();
+    return report(core::Error::internal("the census names a child its audit did not"));
+  }
   const std::string xml = returns::write_cin_census(*census);
   if (auto audit_done = audited.get(); !audit_done) return report(audit_done.error());
   using M = returns::CinModule;
