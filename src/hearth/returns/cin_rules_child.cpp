@@ -482,7 +482,8 @@ std::vector<CinRule> cin_child_rules() {
        kLast,
        [](const CinContext& c, Out& out) {
          const CsvTable& t = c.table(M::kDisabilities);
-         const Column child(t, "LAchildID"), code(t, "Disability");
+         // By the <Child> element, not LAchildID: children without one are not one child.
+         const Column child(t, "ChildNumber"), code(t, "Disability");
          std::map<std::pair<std::string_view, std::string_view>, size_t> counts;
          for (size_t r = 0; r < t.rows.size(); ++r) {
            if (!code(r).empty()) ++counts[{child(r), code(r)}];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "hearth/domain/codes.hpp"
 #include "hearth/returns/detail/cin_rule_kit.hpp"
@@ -313,7 +314,8 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Column child(details(c), "LAchildID"), closed(details(c), "CINclosureDate"),
+         // By the <Child> element, not LAchildID: children without one are not one child.
+         const Column child(details(c), "ChildNumber"), closed(details(c), "CINclosureDate"),
              nfa(details(c), "ReferralNFA");
          std::map<std::string_view, int> open;
          for (size_t r = 0; r < details(c).rows.size(); ++r) {
@@ -826,15 +828,19 @@ std::vector<CinRule> cin_episode_rules() {
        kAll,
        kLast,
        [](const CinContext& c, Out& out) {
-         const Groups& plans_of = c.groups(M::kCinPlanDates, "LAchildID");
-         const Column plan_start(plans(c), "CINPlanStartDate"),
-             plan_end(plans(c), "CINPlanEndDate");
+         // By the <Child> element, not LAchildID: children without one are not one child.
+         const Column plan_detail(plans(c), "CINdetailsID"),
+             plan_start(plans(c), "CINPlanStartDate"), plan_end(plans(c), "CINPlanEndDate");
+         std::unordered_map<std::string_view, std::vector<size_t>> plans_of;
+         for (size_t p = 0; p < plans(c).rows.size(); ++p) {
+           plans_of[child_of_detail(c, plan_detail(p))].push_back(p);
+         }
          const CsvTable& cpp = c.table(M::kChildProtectionPlans);
-         const Column child(cpp, "LAchildID"), start(cpp, "CPPstartDate");
+         const Column detail(cpp, "CINdetailsID"), start(cpp, "CPPstartDate");
          each_row(c, out, M::kChildProtectionPlans, [&](size_t r) {
            auto d = iso_date(start(r));
            if (!d) return false;
-           for (size_t p : plans_of[child(r)]) {
+           for (size_t p : plans_of[child_of_detail(c, detail(r))]) {
              auto from = iso_date(plan_start(p));
              if (!from || *d < *from) continue;
              auto to = iso_date(plan_end(p));

@@ -2,6 +2,9 @@
 // protection plans and their reviews.
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "hearth/domain/codes.hpp"
 #include "hearth/returns/detail/cin_rule_kit.hpp"
@@ -401,11 +404,18 @@ std::vector<CinRule> cin_protection_rules() {
          const Groups& plan_of = c.groups(M::kChildProtectionPlans, "CPPID");
          const Column plan_end(cpp(c), "CPPendDate");
          const CsvTable& cin_plans = c.table(M::kCinPlanDates);
-         const Groups& cin_plans_of = c.groups(M::kCinPlanDates, "LAchildID");
          const Column cin_start(cin_plans, "CINPlanStartDate"),
              cin_end(cin_plans, "CINPlanEndDate");
-         const Column child(reviews(c), "LAchildID"), id(reviews(c), "CPPID"),
+         // A child is its <Child> element (reached through the CINdetails a row is in), not its
+         // LAchildID: children without one are not one child.
+         const Column plan_detail(cin_plans, "CINdetailsID");
+         std::unordered_map<std::string_view, std::vector<size_t>> cin_plans_of;
+         for (size_t p = 0; p < cin_plans.rows.size(); ++p) {
+           cin_plans_of[child_of_detail(c, plan_detail(p))].push_back(p);
+         }
+         const Column review_detail(reviews(c), "CINdetailsID"), id(reviews(c), "CPPID"),
              date(reviews(c), "CPPreviewDate");
+         auto child = [&](size_t r) { return child_of_detail(c, review_detail(r)); };
          each_row(c, out, M::kReviews, [&](size_t r) {
            auto d = iso_date(date(r));
            if (!d) return false;

@@ -163,6 +163,19 @@ inline size_t add_row(CinCensus& census, CinModule module,
   t.rows.emplace_back(t.columns.size());
   t.lines.push_back(t.lines.empty() ? 2 : t.lines.back() + 1);
   for (const auto& [column, value] : values) t.rows.back().at(t.column(column).value()) = value;
+  // A module of the child's own (its details, disabilities) names the <Child> element too, as
+  // the reader does: the first child with that LAchildID, unless the row gives its own.
+  const auto number = t.column("ChildNumber"), child = t.column("LAchildID");
+  if (number && child && t.rows.back()[*number].empty() && module != CinModule::kChildIdentifiers) {
+    const CsvTable& ids = census.table(CinModule::kChildIdentifiers);
+    const size_t id = ids.column("LAchildID").value(), its = ids.column("ChildNumber").value();
+    for (const auto& row : ids.rows) {
+      if (row[id] == t.rows.back()[*child]) {
+        t.rows.back()[*number] = row[its];
+        break;
+      }
+    }
+  }
   return t.rows.size() - 1;
 }
 

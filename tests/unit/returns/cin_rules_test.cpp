@@ -421,6 +421,26 @@ TEST(CinRules, EveryRuleInTheRegistryHasAFailingCase) {
   }
 }
 
+// Two children without an LAchildID are still two children (their <Child> elements): one's
+// disability does not repeat the other's (8794), nor do their referrals, plans and reviews
+// meet; only the rules about the id fail.
+TEST(CinRules, ChildrenWithoutAnIdAreNotOneChild) {
+  CinCensus census = valid_census();
+  add_row(census, M::kDisabilities, {{"LAchildID", "C2"}, {"Disability", "MOB"}});  // as C1's
+  add_referral(census, "4", "2025-05-01", "", "false");                             // C1's, open
+  const std::set<std::string> with_ids = failing_rules(census);
+  rename_child(census, "C1", "");
+  rename_child(census, "C2", "");
+  std::set<std::string> added;
+  for (const auto& rule : failing_rules(census)) {
+    if (!with_ids.contains(rule)) added.insert(rule);
+  }
+  EXPECT_TRUE(added.contains("8500"));
+  added.erase("8500");  // LAchildID missing
+  added.erase("8510");  // two children with one LAchildID (none)
+  EXPECT_EQ(added, std::set<std::string>{});
+}
+
 // Every case's change made to one census (a change that no longer fits the census the others
 // made is left out), so that most rules fail at once: the report must be the same, failure for
 // failure and in the same order, whatever the number of threads.

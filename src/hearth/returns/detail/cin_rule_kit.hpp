@@ -66,6 +66,15 @@ struct CinContext {
   }
 };
 
+// The <Child> element (its ChildNumber) that the CINdetails `detail_id` is in, or "" for none:
+// the child a rule means, which LAchildID is not for children given none, or one id twice.
+inline std::string_view child_of_detail(const CinContext& c, std::string_view detail_id) {
+  auto found = c.details_by_id.find(detail_id);
+  if (found == c.details_by_id.end()) return {};
+  const CsvTable& details = c.table(CinModule::kCinDetails);
+  return details.rows[found->second][details.column("ChildNumber").value()];
+}
+
 namespace detail {
 
 using core::Date;
