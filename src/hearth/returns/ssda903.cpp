@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "hearth/core/parallel.hpp"
 #include "hearth/core/text.hpp"
 
 namespace hearth::returns {
@@ -242,11 +243,22 @@ core::Result<Ssda903Files> read_ssda903_files(std::span<const std::string> paths
     const fs::path path(text);
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      HEARTH_RETURN_IF_ERROR(add_folder(path, files.current, from_current, files.ignored));
-      if (fs::is_directory(path / "previous", ec)) {
-        HEARTH_RETURN_IF_ERROR(
-            add_folder(path / "previous", files.previous, from_previous, files.ignored));
-      }
+      // This year's folder and last year's side by side (a large authority's 22 files take
+      // 0.04 s one after the other, a quarter of validating them).
+      const bool has_previous = fs::is_directory(path / "previous", ec);
+      core::Status current_read, previous_read;
+      std::vector<std::string> ignored_previous;
+      core::run_on_threads(has_previous ? 2 : 1, [&](size_t part) {
+        if (part == 0) {
+          current_read = add_folder(path, files.current, from_current, files.ignored);
+        } else {
+          previous_read =
+              add_folder(path / "previous", files.previous, from_previous, ignored_previous);
+        }
+      });
+      HEARTH_RETURN_IF_ERROR(current_read);
+      HEARTH_RETURN_IF_ERROR(previous_read);
+      files.ignored.insert(files.ignored.end(), ignored_previous.begin(), ignored_previous.end());
     } else if (fs::exists(path, ec)) {
       HEARTH_RETURN_IF_ERROR(add_file(path, files.current, from_current, false, files.ignored));
     } else {
