@@ -114,27 +114,11 @@ def hearth_registry(year, hearth_src=None):
     return now, earlier
 
 
-def _run_rules_isolated(rules, data_store, pd, dones, skips, fails):
-    """run903._run_rules, but each rule gets a deep copy of the datastore: a rule that writes into
-    its (shallow) copy in place -- 365 fills every blank DEC with the collection end -- cannot
-    change what the rules after it read."""
-    raw = []
-    for error, test_func in rules:
-        ds_copy = {k: (v.copy(deep=True) if k != 'metadata' else dict(v)) for k, v in data_store.items()}
-        try:
-            result = test_func(ds_copy)
-        except Exception as e:
-            fails.append((error.code, f'{type(e).__name__}: {e}'))
-            continue
-        if result == {}:
-            skips.append(error.code)
-        else:
-            dones.append(error.code)
-        for table, values in result.items():
-            if len(values) > 0:
-                values = [i for i, not_nan in zip(values, pd.notna(values)) if not_nan]
-                raw.append((error.code, table, values))
-    return raw
+def _deep_copy(data_store):
+    """A deep copy of the datastore for each rule, where run903._run_rules (as the package)
+    makes a shallow one: a rule that writes into its copy in place -- 365 fills every blank DEC
+    with the collection end -- cannot change what the rules after it read."""
+    return {k: (v.copy(deep=True) if k != 'metadata' else dict(v)) for k, v in data_store.items()}
 
 
 @contextlib.contextmanager
@@ -186,7 +170,8 @@ def run_pandas(data_dir, year, tsv_out, isolated=True, package=None):
     with contextlib.redirect_stdout(open(os.devnull, 'w')):
         if isolated:
             with datetime_scalars_as_timestamps(pd):
-                raw = _run_rules_isolated(rules, data_store, pd, dones, skips, raised)
+                raw = run903._run_rules(rules, None, data_store, pd, dones, skips, raised,
+                                        copy=_deep_copy)
         else:
             raw = run903._run_rules(rules, datastore, data_store, pd, dones, skips, raised)
     fails = collections.defaultdict(set)

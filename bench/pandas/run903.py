@@ -216,11 +216,13 @@ def as_label(v):
     return str(v)
 
 
-def _run_rules(rules, datastore, data_store, pd, dones, skips, fails):
-    """The loop of Validator.validate(): one shallow datastore copy per rule; NaN locations dropped."""
+def _run_rules(rules, datastore, data_store, pd, dones, skips, fails, copy=None):
+    """The loop of Validator.validate(): one datastore copy per rule (the package's shallow
+    copy_datastore unless `copy` is given); NaN locations dropped."""
+    copy = copy or datastore.copy_datastore
     raw = []
     for error, test_func in rules:
-        ds_copy = datastore.copy_datastore(data_store)
+        ds_copy = copy(data_store)
         try:
             result = test_func(ds_copy)
         except Exception as e:

@@ -1,11 +1,10 @@
 #include "hearth/returns/cin_rules.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <tuple>
 
-#include "hearth/core/parallel.hpp"
 #include "hearth/returns/detail/cin_rule_kit.hpp"
+#include "hearth/returns/detail/rule_runner.hpp"
 
 namespace hearth::returns {
 namespace {
@@ -62,26 +61,7 @@ ValidationReport validate_cin_census(const CinCensus& census, size_t threads) {
   }
   const std::vector<const CinRule*> rules = cin_rules_for(census.year);
   for (const CinRule* rule : rules) report.rules_run.push_back({rule->code, rule->message});
-  // Each thread takes the next rule not yet taken, with its own context (the rule it runs);
-  // each rule's failures go in its own slot, so that the report is in the registry's order
-  // whichever thread ran what.
-  std::vector<std::vector<RuleFailure>> found(rules.size());
-  std::atomic<size_t> next{0};
-  core::run_on_threads(threads > 0 ? threads : core::threads_for(rules.size()), [&](size_t) {
-    CinContext context = shared;
-    for (size_t i = next++; i < rules.size(); i = next++) {
-      context.rule = rules[i];
-      rules[i]->check(context, found[i]);
-      std::stable_sort(found[i].begin(), found[i].end(),
-                       [](const RuleFailure& a, const RuleFailure& b) {
-                         return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-                       });
-    }
-  });
-  for (auto& failures : found) {
-    report.failures.insert(report.failures.end(), std::make_move_iterator(failures.begin()),
-                           std::make_move_iterator(failures.end()));
-  }
+  report.failures = detail::run_rules(std::span<const CinRule* const>(rules), shared, threads);
   return report;
 }
 

@@ -1,7 +1,6 @@
 #include "hearth/returns/ssda903_rules.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,10 +11,10 @@
 #include <fmt/format.h>
 
 #include "hearth/core/date.hpp"
-#include "hearth/core/parallel.hpp"
 #include "hearth/core/text.hpp"
 #include "hearth/domain/codes.hpp"
 #include "hearth/returns/detail/column.hpp"
+#include "hearth/returns/detail/rule_runner.hpp"
 #include "hearth/returns/detail/ssda903_rule_kit.hpp"
 
 namespace hearth::returns {
@@ -1029,26 +1028,8 @@ ValidationReport validate_ssda903(const Ssda903Files& files, const Ssda903Refere
                               core::collection_year_end(files.year),
                               &reference,
                               &derived};
-  // Each thread takes the next rule not yet taken; each rule's failures go in its own slot, so
-  // that the report is in the registry's order whichever thread ran what.
-  std::vector<std::vector<RuleFailure>> found(runnable.size());
-  std::atomic<size_t> next{0};
-  core::run_on_threads(threads > 0 ? threads : core::threads_for(runnable.size()), [&](size_t) {
-    Ssda903Context context = shared;
-    for (size_t i = next++; i < runnable.size(); i = next++) {
-      context.rule = runnable[i];
-      runnable[i]->check(context, found[i]);
-      // A rule that walks children reports in their order; a report reads by file and line.
-      std::stable_sort(found[i].begin(), found[i].end(),
-                       [](const RuleFailure& a, const RuleFailure& b) {
-                         return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-                       });
-    }
-  });
-  for (auto& failures : found) {
-    report.failures.insert(report.failures.end(), std::make_move_iterator(failures.begin()),
-                           std::make_move_iterator(failures.end()));
-  }
+  report.failures =
+      detail::run_rules(std::span<const Ssda903Rule* const>(runnable), shared, threads);
   return report;
 }
 
